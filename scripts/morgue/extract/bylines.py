@@ -1,0 +1,113 @@
+"""Bylines and author names: recognise a byline, split it into people, clean each name.
+
+A name is what a reader would call the author: no "By", no role ("Staff Writer"), no date,
+e-mail address or social handle, no "in Beijing". Organisation bylines ("Reuters",
+"Staff Reporter") are told apart from people by :func:`is_organisation`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|reported|story|words|text|reporting)\s+by|by|von|par|por|di|door|av|de"
+    r"|author|authors|autor(?:in)?|auteur|autore|text|words|story)\s*[:：]?\s+(?P<names>.+)$"
+    r"|^(?:作者|文|撰文|记者|撰稿|来稿|采写)\s*[:：/／|]?\s*(?P<zh>.+)$"
+    r"|^(?:記者|文|筆者)\s*[:：/]\s*(?P<ja>.+)$",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|、|，|和|与|及|/)\s*", re.I)
+_ROLES = re.compile(
+    r"\b(?:senior|chief|staff|special|contributing|guest|executive|managing|deputy|associate|assistant|freelance"
+    r"|political|business|technology|tech|science|health|foreign|national|international|sports?|china|asia|europe"
+    r"|washington|london|beijing|us|u\.s\.)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|author"
+    r"|journalist|analyst|producer|photographer|intern|critic|bureau chief|news editor)s?\b.*$",
+    re.I,
+)
+_ORGANISATION = re.compile(
+    r"\b(?:staff|team|desk|newsroom|editors|editorial|agency|agencies|news|press|media|wire|reuters|associated press"
+    r"|afp|ap|dpa|xinhua|bloomberg|bbc|cnn|times|post|journal|magazine|group|inc|ltd|gmbh|redaktion|rédaction"
+    r"|redacción|新华社|中新社|本报|编辑部)\b",
+    re.I,
+)
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_DATEISH = re.compile(
+    r"\s*(?:[|·•,–—-]\s*)?(?:(?:updated|published|posted|on)\b.*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b.*|\d{4}年.*)$",
+    re.I,
+)
+_PLACE = re.compile(r"\s+(?:in|at|from|aus|en|à|a)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?\s*$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:de|da|van|von|der|den|la|le|del|di|du|bin|al|y|e)|[A-Z]\.)$")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf·]{2,5}$")
+_HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
+
+
+def contacts_in(text: str) -> list[str]:
+    """E-mail addresses, social handles and profile URLs in ``text``, in order, without repeats."""
+    found: list[str] = []
+    emails = _EMAIL.findall(text)
+    for item in [*emails, *_HANDLE.findall(_EMAIL.sub(" ", text)), *_URL.findall(text)]:
+        item = item.rstrip(".,;:)")
+        if item not in found:
+            found.append(item)
+    return found
+
+
+def clean_name(text: str) -> str | None:
+    """One author name cleaned of prefixes, roles, dates, places, contacts; ``None`` if nothing is left."""
+    name = _EMAIL.sub(" ", text)
+    name = _URL.sub(" ", name)
+    name = _HANDLE.sub(" ", name)
+    name = re.sub(r"\s+", " ", name).strip(" |·•,;:–—-()[]")
+    match = _BYLINE.match(name)
+    if match:
+        name = next(g for g in match.groups() if g)
+    name = _DATEISH.sub("", name)
+    name = _ROLES.sub("", name).strip(" |·•,;:–—-")
+    name = _PLACE.sub("", name)
+    name = name.strip(" |·•,;:–—-()[]\"'“”")
+    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def split_names(text: str) -> list[str]:
+    """Names in a byline string ("By Jane Doe and John Roe, Staff Writers") in order, without repeats."""
+    match = _BYLINE.match(re.sub(r"\s+", " ", text).strip())
+    if match:
+        text = next(g for g in match.groups() if g)
+    names: list[str] = []
+    for part in _SPLIT.split(_DATEISH.sub("", text)):
+        name = clean_name(part)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def byline_names(line: str) -> list[str] | None:
+    """Names when the whole ``line`` is a byline ("By Jane Doe", "作者：张三"); otherwise ``None``."""
+    line = re.sub(r"\s+", " ", line).strip()
+    if len(line) > 160 or not _BYLINE.match(line):
+        return None
+    names = [n for n in split_names(line) if looks_like_name(n) or is_organisation(n)]
+    return names or None
+
+
+def looks_like_name(text: str) -> bool:
+    """A plausible personal name: 2-5 capitalised words (particles allowed), or 2-5 CJK / Hangul characters."""
+    text = text.strip()
+    if _CJK_NAME.match(text) or _HANGUL_NAME.match(text):
+        return True
+    words = text.split()
+    if not 2 <= len(words) <= 5 or text[-1] in ".!?:;,":
+        return False
+    if not words[0][0].isupper() or not words[-1][0].isupper():
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def is_organisation(name: str) -> bool:
+    """True for bylines that name a newsroom or agency rather than a person."""
+    return _ORGANISATION.search(name) is not None

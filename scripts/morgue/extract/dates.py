@@ -1,0 +1,119 @@
+"""Publication dates from URLs and from short date lines. A date that cannot be read is ``None``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import When
+
+_MIN_YEAR = 1990  # older dates in a URL path are IDs, not dates (news on the web starts ~1994)
+
+_URL_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])"
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "january jan janvier janv januar jän enero ene gennaio",
+            "february feb février févr februar febrero febbraio",
+            "march mar mars märz marzo",
+            "april apr avril abril aprile",
+            "may mai mayo maggio",
+            "june jun juin juni junio giugno",
+            "july jul juillet juli julio luglio",
+            "august aug août agosto",
+            "september sep sept septembre septiembre settembre",
+            "october oct octobre oktober okt octubre ottobre",
+            "november nov novembre noviembre",
+            "december dec décembre déc dezember dez diciembre dic dicembre",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = r"(?P<mon>[A-Za-zéûäè]{3,10})\.?"
+_TIME = r"(?:,?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TEXT_DATES = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"),
+    re.compile(
+        r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
+    ),
+    re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
+    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME),
+]
+# A line that is only a date, maybe with a label and a time ("Published: September 24, 2015 10:30 am").
+_DATE_LINE_LABEL = re.compile(
+    r"^(?:(?:published|posted|updated|last updated|date|dated|on|veröffentlicht|publié le|publicado|发布时间|发布于|日期|时间)\s*[:：]?\s*)?",
+    re.I,
+)
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """The day in a URL path such as ``/2015/09/24/slug`` or ``/20150924-slug``; month-only paths give ``None``."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I).split("?")[0]
+    for match in _URL_DATE.finditer(path):
+        try:
+            day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        if _MIN_YEAR <= day.year <= dt.date.today().year + 1:
+            return day
+    return None
+
+
+def _build(match: re.Match[str]) -> When | None:
+    parts = match.groupdict()
+    month = parts.get("m")
+    if month is None:
+        month = _MONTHS.get((parts.get("mon") or "").lower().rstrip("."))
+        if month is None:
+            return None
+    try:
+        day = dt.date(int(parts["y"]), int(month), int(parts["d"]))
+    except (ValueError, TypeError):
+        return None
+    if not _MIN_YEAR <= day.year <= dt.date.today().year + 1:
+        return None
+    if parts.get("H") is None:
+        return day
+    hour = int(parts["H"])
+    ampm = (parts.get("ampm") or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        return dt.datetime(day.year, day.month, day.day, hour, int(parts["M"]), int(parts.get("S") or 0))
+    except ValueError:
+        return day
+
+
+def date_from_text(text: str) -> When | None:
+    """The first readable date in ``text`` (day precision, with the time when it is given)."""
+    for pattern in _TEXT_DATES:
+        match = pattern.search(text)
+        if match:
+            value = _build(match)
+            if value is not None:
+                return value
+    return None
+
+
+def date_line(line: str) -> When | None:
+    """The date when the whole ``line`` is a date line ("September 24, 2015", "发布时间：2015年9月24日")."""
+    line = re.sub(r"\s+", " ", line).strip()
+    if len(line) > 80:
+        return None
+    rest = _DATE_LINE_LABEL.sub("", line)
+    for pattern in _TEXT_DATES:
+        match = pattern.fullmatch(rest.strip(" |·•,"))
+        if match:
+            return _build(match)
+    return None
