@@ -1,0 +1,239 @@
+"""Where articles live in ``content/`` and how they get there.
+
+* Path: ``articles/<yyyy>/<mm>/<slug>.md`` (``articles/undated/<slug>.md`` without a date); the
+  slug comes from the title and never leaves the folder.
+* Identity: an article is the same article when its normalised source URL matches, or, without
+  a URL, when its body matches. A second copy of a body already filed is a duplicate.
+* Idempotent: filing the same article again changes no byte.
+* Hand edits win: every file morgue writes carries ``morgue_digest``, the digest of its own text.
+  A file whose text no longer matches its digest (or that has none) was written or edited by a
+  person: it is never overwritten; the new version is put beside it as ``.<name>.incoming`` (a
+  dot-file MkDocs does not publish) and reported.
+* Atomic: each file is written to a temporary file in the same folder, synced, then renamed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from . import frontmatter, registry
+from .errors import MorgueError, StoreError
+from .markdown import plain_text
+from .model import Article, Author, Converted
+from .text import slugify
+
+ARTICLES = "articles"
+UNDATED = "undated"
+DIGEST_KEY = "morgue_digest"
+_DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{64}})\n", re.M)
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|ref|ref_src|cmpid|ocid|smid)$", re.I
+)
+
+Status = Literal["new", "updated", "unchanged", "duplicate", "conflict"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    path: str  # relative to the content folder, with "/" separators
+    detail: str | None = None
+
+
+def url_key(url: str | None) -> str | None:
+    """Normalised URL used to recognise the same article: scheme, host case, ``www.``, default
+    ports, trailing slash, tracking parameters and fragment do not matter."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = re.sub(r"/+$", "", parts.path) or "/"
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    )
+    return urlunsplit(("", host, path, query, ""))
+
+
+def body_key(body: str) -> str:
+    """Fingerprint of an article body's text, insensitive to whitespace and Markdown escaping."""
+    text = re.sub(r"\s+", " ", plain_text(body)).strip().casefold()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def digest_of(text: str) -> str:
+    """Digest of a file's text with its own ``morgue_digest`` line left out."""
+    return "sha256:" + hashlib.sha256(_DIGEST_LINE.sub("", text, count=1).encode("utf-8")).hexdigest()
+
+
+def recorded_digest(text: str) -> str | None:
+    match = _DIGEST_LINE.search(text)
+    return match.group(1) if match else None
+
+
+def is_hand_edited(text: str) -> bool:
+    """True when the file was not written by morgue as it is now (no digest, or text changed since)."""
+    recorded = recorded_digest(text)
+    return recorded is None or recorded != digest_of(text)
+
+
+def render_article(article: Article) -> str:
+    """The file morgue writes for ``article``: frontmatter with its digest, then the body."""
+    meta = frontmatter.to_dict(article)
+    unsigned = frontmatter.render(meta, article.body)
+    return frontmatter.render({**meta, DIGEST_KEY: digest_of(unsigned)}, article.body)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, LF) to ``path`` so that readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def article_dir(article: Article) -> str:
+    if article.date is None:
+        return f"{ARTICLES}/{UNDATED}"
+    return f"{ARTICLES}/{article.date.year:04d}/{article.date.month:02d}"
+
+
+class Store:
+    """The articles and author registry under one content folder."""
+
+    def __init__(self, content: str | os.PathLike[str]) -> None:
+        self.root = Path(content)
+        self.registry_path = self.root / registry.FILENAME
+        self._by_url: dict[str, str] = {}
+        self._by_body: dict[str, str] = {}
+        self._paths: set[str] = set()
+        self._authors: dict[str, Author] | None = None
+        self._scan()
+
+    # ------------------------------------------------------------------ index
+    def _scan(self) -> None:
+        base = self.root / ARTICLES
+        if not base.is_dir():
+            return
+        for path in sorted(base.rglob("*.md")):
+            if any(part.startswith(".") for part in path.relative_to(self.root).parts):
+                continue
+            rel = path.relative_to(self.root).as_posix()
+            self._paths.add(rel)
+            try:
+                doc = frontmatter.split(path.read_text(encoding="utf-8"), rel)
+            except (MorgueError, OSError, UnicodeDecodeError):
+                continue  # `morgue check` reports broken files; the store just leaves them alone
+            self._remember(rel, doc.meta.get("source_url"), doc.body)
+        for tmp in base.rglob(".tmp-*.part"):  # left by a write that was killed mid-way
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def _remember(self, rel: str, url: object, body: str) -> None:
+        key = url_key(url) if isinstance(url, str) else None
+        if key:
+            self._by_url.setdefault(key, rel)
+        self._by_body.setdefault(body_key(body), rel)
+        self._paths.add(rel)
+
+    def _free_path(self, article: Article) -> str:
+        folder = article_dir(article)
+        slug = slugify(article.title)
+        rel = f"{folder}/{slug}.md"
+        n = 2
+        while rel in self._paths or (self.root / rel).exists():
+            rel = f"{folder}/{slug}-{n}.md"
+            n += 1
+        return rel
+
+    # ------------------------------------------------------------------ filing
+    def file(self, converted: Converted) -> Outcome:
+        """File one converted article (and remember its authors for :meth:`save_registry`)."""
+        article = converted.article
+        self._merge_authors(converted)
+        text = render_article(article)
+        key, bkey = url_key(article.source.url), body_key(article.body)
+        existing = self._by_url.get(key) if key else None
+        if existing is None and bkey in self._by_body:
+            other = self._by_body[bkey]
+            if self._text(other) == text:
+                return Outcome("unchanged", other)
+            return Outcome("duplicate", other, "same text as an article already filed")
+        rel = existing or self._free_path(article)
+        target = self.root / rel
+        try:
+            if existing is not None and target.exists():
+                current = target.read_text(encoding="utf-8")
+                if current == text:
+                    return Outcome("unchanged", rel)
+                if is_hand_edited(current):
+                    incoming = target.with_name(f".{target.name}.incoming")
+                    write_atomic(incoming, text)
+                    return Outcome("conflict", rel, f"edited by hand; new version kept in {incoming.name}")
+                write_atomic(target, text)
+                status: Status = "updated"
+            else:
+                write_atomic(target, text)
+                status = "new"
+        except OSError as exc:
+            raise StoreError(f"cannot write article: {exc.strerror or exc}", path=target) from None
+        self._remember(rel, article.source.url, article.body)
+        return Outcome(status, rel)
+
+    def _text(self, rel: str) -> str | None:
+        try:
+            return (self.root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    # ------------------------------------------------------------------ authors
+    def authors(self) -> dict[str, Author]:
+        if self._authors is None:
+            self._authors = registry.load_registry(self.registry_path)
+        return self._authors
+
+    def _merge_authors(self, converted: Converted) -> None:
+        profiles = {a.name: a for a in converted.authors}
+        found = [profiles.get(name) or Author(name=name) for name in converted.article.authors]
+        found += [a for a in converted.authors if a.name not in converted.article.authors]
+        self._authors = registry.merge_authors(self.authors(), found)
+
+    def save_registry(self) -> bool:
+        """Write the registry if it changed; returns whether it was written."""
+        if self._authors is None:
+            return False
+        text = registry.dump_registry(self._authors)
+        try:
+            if self.registry_path.exists() and self.registry_path.read_text(encoding="utf-8") == text:
+                return False
+            write_atomic(self.registry_path, text)
+        except OSError as exc:
+            raise StoreError(f"cannot write author registry: {exc.strerror or exc}", path=self.registry_path) from None
+        return True
