@@ -1,0 +1,203 @@
+"""Pure extraction helpers: credits, bylines, dates, titles from URLs, language, decoding."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from morgue.errors import InputError
+from morgue.extract.bylines import byline_names, contacts_in, is_organisation, looks_like_name, split_names
+from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
+from morgue.extract.dates import date_from_url, date_line
+from morgue.extract.language import detect_language, normalise_language
+from morgue.extract.urls import title_from_url
+from morgue.sources.encoding import codec_for, decode
+from morgue.text import slugify, truncate_bytes
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Image Credit: Ken Wolter /", "Ken Wolter"),
+        ("Image credit: Shutterstock", "Shutterstock"),
+        ("Photo: Mark Schiefelbein/AP", "Mark Schiefelbein/AP"),
+        ("Photo by Jason Lee | Reuters", "Jason Lee | Reuters"),
+        ("Photograph by Ines Duarte for the Example Times", "Ines Duarte for the Example Times"),
+        ("(Photo: Getty Images)", "Getty Images"),
+        ("Foto: picture alliance/dpa", "picture alliance/dpa"),
+        ("Crédit photo : Jean Dupont", "Jean Dupont"),
+        ("(Reuters)", "Reuters"),
+        ("REUTERS/Jason Lee", "REUTERS/Jason Lee"),
+        ("Jason Lee/Getty Images", "Jason Lee/Getty Images"),
+        ("© dpa", "dpa"),
+        ("图片来源：视觉中国", "视觉中国"),
+        ("图/新华社", "新华社"),
+        ("摄影：李强", "李强"),
+        ("写真：共同通信", "共同通信"),
+    ],
+)
+def test_credit_lines(line, credit):
+    assert credit_from_line(line) == credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo was taken in 2015 by a tourist who later sold it to an agency for a small fee.",
+        "Source: the company said revenue fell in every region it operates in, and that it expects more losses.",
+        "Photographers gathered outside the court.",
+        "Cisco has joined forces with a Chinese computer company.",
+    ],
+)
+def test_prose_is_not_a_credit(line):
+    assert credit_from_line(line) is None
+
+
+def test_caption_and_credit_are_kept_apart():
+    assert split_caption_credit("Protesters in Hamburg on Friday. Photo: Imago/Blaulicht-News.de") == (
+        "Protesters in Hamburg on Friday.",
+        "Imago/Blaulicht-News.de",
+    )
+    assert split_caption_credit("Activists on stage (Photo: Just Stop Oil/PA Wire)") == (
+        "Activists on stage",
+        "Just Stop Oil/PA Wire",
+    )
+    assert split_caption_credit("A quiet street in the old town.") == ("A quiet street in the old town.", None)
+
+
+def test_clean_credit_drops_dangling_separators():
+    assert clean_credit("Ken Wolter / ") == "Ken Wolter"
+    assert clean_credit("© Ken Wolter, via") == "Ken Wolter"
+    assert clean_credit(" / ") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Lea Novak, Tom Ash and Ana María Ruiz", ["Lea Novak", "Tom Ash", "Ana María Ruiz"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Written by Jane Doe | September 24, 2015", ["Jane Doe"]),
+        ("By Jane Doe in Beijing", ["Jane Doe"]),
+        ("Von Birgit Baumann", ["Birgit Baumann"]),
+        ("作者：王晓雯", ["王晓雯"]),
+        ("By Reuters Staff", ["Reuters Staff"]),
+    ],
+)
+def test_bylines(line, names):
+    assert byline_names(line) == names
+
+
+def test_not_bylines():
+    assert byline_names("By the end of the year, prices had doubled in every district of the city.") is None
+    assert byline_names("Cate Cadell") is None
+
+
+def test_name_shapes():
+    assert looks_like_name("Cate Cadell") and looks_like_name("Ana María Ruiz") and looks_like_name("王晓雯")
+    assert looks_like_name("Ludwig van Beethoven")
+    assert (
+        not looks_like_name("Leave a comment") and not looks_like_name("Stay tuned.") and not looks_like_name("Cisco")
+    )
+    assert (
+        is_organisation("Reuters Staff")
+        and is_organisation("The Associated Press")
+        and not is_organisation("Cate Cadell")
+    )
+
+
+def test_split_names_removes_contacts():
+    assert split_names("Jane Doe (jane@example.com) and @johnroe John Roe") == ["Jane Doe", "John Roe"]
+    assert contacts_in("Reach her at jane@example.com or @janed, https://x.example/jane.") == [
+        "jane@example.com",
+        "@janed",
+        "https://x.example/jane",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://technode.com/2015/09/24/cisco-looks/", dt.date(2015, 9, 24)),
+        ("https://example.com/news/2021-03-03-port-trial", dt.date(2021, 3, 3)),
+        ("https://example.com/20190214/night-buses.html", dt.date(2019, 2, 14)),
+        ("https://example.com/2015/09/cisco-looks/", None),
+        ("https://example.com/story/3000000218734/slug", None),
+        ("https://example.com/2015/13/45/bad", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url, day):
+    assert date_from_url(url) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("September 24, 2015", dt.date(2015, 9, 24)),
+        ("24 September 2015", dt.date(2015, 9, 24)),
+        ("Published: Sep 24, 2015 at 10:30 pm", dt.datetime(2015, 9, 24, 22, 30)),
+        ("2015-09-24", dt.date(2015, 9, 24)),
+        ("2015年9月24日", dt.date(2015, 9, 24)),
+        ("发布时间：2015年9月24日 08:30", dt.datetime(2015, 9, 24, 8, 30)),
+        ("24.09.2015", dt.date(2015, 9, 24)),
+        ("The deal closed on September 24, 2015 after months of talks.", None),
+    ],
+)
+def test_date_lines(line, when):
+    assert date_line(line) == when
+
+
+def test_title_from_url_restores_capitalisation_from_body():
+    body = "Talks in China went well. The talks with Cisco and Inspur in China ended. Then the local partner spoke."
+    url = "https://technode.com/2015/09/24/cisco-looks-to-boost-china-operations-with-a-local-partner/"
+    assert title_from_url(url, body) == "Cisco looks to boost China operations with a local partner"
+    assert title_from_url("https://example.com/news/12345", body) is None
+    assert title_from_url("https://example.com/a/night-buses-return-2580837", "") == "Night buses return"
+
+
+def test_language():
+    assert (
+        detect_language("The regional water board voted on Thursday to replace the city's oldest pumping station.")
+        == "en"
+    )
+    assert (
+        detect_language("市水务局周四表决通过了更换城区最老泵站的方案，这场持续近十年的争论终于告一段落。" * 2) == "zh"
+    )
+    assert detect_language("東京都は十三日、新しい防災計画を発表した。住民への説明会も開かれる予定だ。") == "ja"
+    assert detect_language("short") is None
+    assert normalise_language("en_us") == "en-US" and normalise_language("zh-hans-cn") == "zh-Hans-CN"
+    assert normalise_language("not a tag") is None
+
+
+def test_whatwg_labels():
+    assert codec_for("gb2312") == "gb18030"
+    assert codec_for("ISO-8859-1") == "cp1252"
+    assert codec_for("Shift_JIS") == "cp932"
+    assert codec_for("euc-kr") == "cp949"
+    assert codec_for("no-such-charset") is None
+
+
+def test_decode_order():
+    text = "中文 “quotes” €"
+    assert decode(text.encode("utf-8")) == text
+    assert decode(b'<meta charset="gbk">' + "喆".encode("gb18030")) == '<meta charset="gbk">喆'
+    assert decode('<meta charset="gbk">中文'.encode()) == '<meta charset="gbk">中文'  # valid UTF-8 wins
+    assert decode("“smart” – €".encode("cp1252"), "iso-8859-1") == "“smart” – €"
+    assert decode("Itâ€™s".encode()) == "It’s"
+    with pytest.raises(InputError, match="empty"):
+        decode(b"")
+    with pytest.raises(InputError, match="PNG"):
+        decode(b"\x89PNG\r\n\x1a\nrest")
+
+
+def test_slugs_are_safe_and_bounded():
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("a\x00b\u202ec") == "abc"
+    assert slugify("短缺药品保供稳价") == "duan-que-yao-pin-bao-gong-wen-jie"
+    long = slugify("word " * 200)
+    assert len(long.encode()) <= 120 and not long.endswith("-")
+    assert truncate_bytes("é" * 100, 5) == "éé"
+    assert slugify("!!!") == "untitled"
