@@ -1,0 +1,55 @@
+# morgue: the two commands are `make site` (build the example archive) and `make test`.
+# Both set up everything they need on a fresh machine: a virtualenv from the pinned, hashed
+# lock file, and (for tests) Debian's chromium and a CJK font.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+INBOX  ?= examples/inbox
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test serve check lock golden lint system-deps clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/'
+
+site: $(STAMP)  ## set up, file examples/inbox into content/, build the archive into site/
+	$(BIN)/morgue ingest $(INBOX) --content content
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) system-deps  ## set up and run every test (browser tests included)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)  ## preview the archive at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+lint: $(STAMP)  ## ruff over the package, tests and benchmarks
+	$(BIN)/ruff check scripts tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check scripts tests $(wildcard benchmarks)
+
+golden: $(STAMP)  ## regenerate the golden files under tests/fixtures (review the diff!)
+	$(BIN)/python -m tests.golden
+
+lock: $(STAMP)  ## re-pin requirements*.lock from pyproject.toml (with hashes)
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
+
+$(STAMP): requirements-dev.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+system-deps:  ## Debian packages the browser tests need (chromium, a CJK font)
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	fi
+
+clean:  ## remove the built site and caches (keeps the virtualenv)
+	rm -rf site .pytest_cache
