@@ -43,12 +43,15 @@ def article_context(
     """Plain values for the template (the template escapes every one of them)."""
     source_host = urlsplit(article.source.url).hostname if article.source.url else None
     image = article.image
+    lead = None
+    if image is not None:
+        lead = {"src": image.src, "alt": image.alt or "", "caption": image.caption, "credit": image.credit}
     return {
         "title": article.title,
         "authors": [author(name) for name in article.authors],
         "date": _when(article.date, locale),
         "updated": _when(article.updated, locale),
-        "image": None if image is None else {"src": image.src, "alt": image.alt or "", "caption": image.caption, "credit": image.credit},
+        "image": lead,
         "source_url": article.source.url,
         "source_name": article.source.site_name or (source_host.removeprefix("www.") if source_host else None),
         "tags": list(article.tags),
