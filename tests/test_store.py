@@ -139,3 +139,19 @@ def test_files_are_lf_and_utf8(tmp_path):
     assert b"\r\n" not in data
     assert "短缺药品保供稳价".encode() in data
     assert os.path.basename(path).isascii()
+
+
+def test_same_url_twice_in_one_run_is_a_duplicate(tmp_path):
+    store = Store(tmp_path)
+    assert store.file(_converted()).status == "new"
+    again = store.file(_converted(url="https://news.example/2019/02/14/night-buses/?utm_medium=x", body="Other.\n"))
+    assert again.status == "duplicate" and again.path == "articles/2019/02/night-buses-return.md"
+    assert len(list(tmp_path.rglob("*.md"))) == 1
+
+
+def test_unchanged_source_of_a_hand_edited_file_is_not_a_conflict(tmp_path):
+    path = tmp_path / Store(tmp_path).file(_converted()).path
+    path.write_text(path.read_text(encoding="utf-8").replace("First.", "First (edited)."), encoding="utf-8")
+    outcome = Store(tmp_path).file(_converted())
+    assert outcome.status == "unchanged" and "edited by hand" in outcome.detail
+    assert not list(tmp_path.rglob("*.incoming"))

@@ -6,18 +6,20 @@ turns :class:`~morgue.errors.MorgueError` into messages and exit codes.
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import __version__, frontmatter, sources
+from . import __version__, frontmatter, limits, sources
+from . import ingest as batch
 from .errors import MorgueError
 from .pipeline import convert as convert_document
 from .sources import Document
-from .store import Store, write_atomic
+from .store import write_atomic
 
 
 def _error(err: MorgueError) -> None:
@@ -32,8 +34,12 @@ def _documents(inputs: tuple[str, ...]) -> Iterator[Document | MorgueError]:
     for item in sources.expand(inputs):
         if isinstance(item, MorgueError):
             yield item
-        else:
-            yield from sources.read(item)
+            continue
+        for doc in sources.read(item):
+            if isinstance(doc, sources.Skipped):
+                _warn(doc.where, f"skipped: {doc.reason}")
+            else:
+                yield doc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,39 +102,89 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The archive's content folder (the MkDocs docs_dir).",
 )
-def ingest(inputs: tuple[str, ...], content: Path) -> None:
+@click.option(
+    "--include", "-i", multiple=True, metavar="GLOB", help="In folders, read only matching files (repeatable)."
+)
+@click.option("--exclude", "-x", multiple=True, metavar="GLOB", help="In folders, skip matching files (repeatable).")
+@click.option(
+    "--jobs", "-j", default=0, show_default="all cores", help="Conversion processes; 1 converts in this process."
+)
+@click.option(
+    "--timeout",
+    default=limits.TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds one document may take to convert before it is abandoned (0: no limit).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.json",
+    help="Also write the run's report (counts, failures to retry, every input's outcome) as JSON.",
+)
+@click.option("--dask", metavar="ADDRESS", help="Convert on the Dask cluster at ADDRESS (needs morgue[dask]).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary, not each filed article.")
+def ingest(
+    inputs: tuple[str, ...],
+    content: Path,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int,
+    timeout: float,
+    report_path: Path | None,
+    dask: str | None,
+    progress: bool | None,
+    quiet: bool,
+) -> None:
     """Clean INPUTS and file them in the archive: content/articles/<yyyy>/<mm>/<slug>.md.
 
-    Re-running on the same inputs changes nothing; files edited by hand are never overwritten.
-    Author bios and contacts go to content/.authors.yml. Exits non-zero if any input failed;
-    the others are still filed.
+    INPUTS are HTML pages, text dumps, scraper JSON Lines, WARC files (any of them gzipped) or
+    folders of them. Re-running on the same inputs changes nothing; files edited by hand are never
+    overwritten. Author bios and contacts go to content/.authors.yml. Ends with a summary; exits
+    non-zero if any input failed (the others are still filed).
     """
-    store = Store(content)
-    counts: Counter[str] = Counter()
-    for item in _documents(inputs):
-        if isinstance(item, MorgueError):
-            _error(item)
-            counts["failed"] += 1
-            continue
+    options = batch.Options(include=include, exclude=exclude, jobs=jobs, timeout=timeout or None, dask=dask)
+    with _progress_bar(progress) as bar:
+
+        def show(entry: batch.Entry) -> None:
+            bar.update(1)
+            if entry.status == "failed":
+                bar.write(f"error: {entry.input}: {entry.detail}", file=sys.stderr)
+            elif not quiet and entry.status not in ("unchanged", "skipped"):
+                detail = f" ({entry.detail})" if entry.detail else ""
+                bar.write(f"{entry.status:>9}  {content / (entry.path or '')}  <- {entry.input}{detail}")
+
         try:
-            converted = convert_document(item)
-            outcome = store.file(converted)
+            report = batch.ingest(inputs, content, options, progress=show)
         except MorgueError as err:
             _error(err)
-            counts["failed"] += 1
-            continue
-        for note in converted.notes:
-            _warn(item.where, note)
-        counts[outcome.status] += 1
-        detail = f" ({outcome.detail})" if outcome.detail else ""
-        if outcome.status != "unchanged":
-            click.echo(f"{outcome.status:>9}  {content / outcome.path}  <- {item.where}{detail}")
-    try:
-        store.save_registry()
-    except MorgueError as err:
-        _error(err)
-        counts["failed"] += 1
-    order = ("new", "updated", "unchanged", "duplicate", "conflict", "failed")
-    click.echo("ingested: " + ", ".join(f"{counts[k]} {k}" for k in order))
-    if counts["failed"]:
+            sys.exit(1)
+    for where, note in report.notes:
+        _warn(where, note)
+    _summary(report)
+    if report_path is not None:
+        write_atomic(report_path, report.to_json())
+    if report.counts["failed"]:
         sys.exit(1)
+
+
+def _summary(report: batch.Report) -> None:
+    counts = report.counts
+    click.echo("ingested: " + ", ".join(f"{counts[k]} {k}" for k in batch.STATUSES))
+    for status in ("skipped", "duplicate", "conflict"):
+        for reason, n in sorted(report.reasons(status).items(), key=lambda kv: (-kv[1], kv[0])):
+            click.echo(f"  {status}: {n} x {reason}")
+    if report.failed:
+        click.echo("failed inputs (fix and run again):", err=True)
+        for path in report.retry():
+            click.echo(f"  {path}", err=True)
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool | None) -> Iterator[Any]:
+    from tqdm import tqdm
+
+    with tqdm(unit=" docs", disable=(None if enabled is None else not enabled), file=sys.stderr, leave=False) as bar:
+        yield bar

@@ -13,12 +13,14 @@ from typing import Any
 
 from . import frontmatter
 from .errors import ExtractionError, InputError, MorgueError
+from .extract.boilerplate import is_boilerplate
 from .extract.bylines import split_names
 from .extract.dates import date_from_text, date_from_url
 from .extract.html import extract_html
 from .extract.language import detect_language, normalise_language
 from .extract.textdump import extract_text
 from .extract.urls import title_from_url
+from .limits import check_depth
 from .markdown import plain_text
 from .model import Article, Author, Converted, Image, Source, When
 from .sources import Document
@@ -36,6 +38,7 @@ def convert(doc: Document) -> Converted:
     try:
         if doc.kind == "html":
             html = doc.data if isinstance(doc.data, str) else decode(doc.data, doc.charset)
+            check_depth(html)
             url = _url(doc.meta.get("url"))
             converted = extract_html(html, url)
         else:
@@ -184,10 +187,21 @@ def _clean_authors(profiles: tuple[Author, ...]) -> tuple[Author, ...]:
     return tuple(out.values())
 
 
+def has_content(body: str, title: str | None) -> bool:
+    """True when the body holds text besides the headline and page furniture (a page whose
+    article is only its title, an "Advertisement" label and a share bar is not an article)."""
+    headline = clean_line(title)
+    for paragraph in plain_text(body).split("\n\n"):
+        line = clean_line(paragraph)
+        if line and line != headline and not is_boilerplate(line):
+            return True
+    return False
+
+
 def finish(converted: Converted) -> Converted:
     """Final clean-up: every string single-line and clean, a title always, the frontmatter valid."""
     article = converted.article
-    if not plain_text(article.body).strip():
+    if not has_content(article.body, article.title):
         raise ExtractionError("no article content: nothing left after removing boilerplate")
     body = article.body.strip("\n") + "\n"
     title = clean_line(article.title) or derive_title(body) or "Untitled"

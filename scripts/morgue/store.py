@@ -9,13 +9,20 @@
   A file whose text no longer matches its digest (or that has none) was written or edited by a
   person: it is never overwritten; the new version is put beside it as ``.<name>.incoming`` (a
   dot-file MkDocs does not publish) and reported.
-* Atomic: each file is written to a temporary file in the same folder, synced, then renamed.
+  When the source has not changed since, the editor's file simply stays (``unchanged``).
+* Within one run, a second input with the URL of one already filed is a ``duplicate``.
+* Atomic: each file is written to a temporary file in the same folder, synced, then renamed; a
+  run killed mid-way leaves whole files only, and the next run picks up where it stopped.
+* Fast re-runs: ``.morgue/ingested.json`` remembers which input (by a fingerprint of its bytes,
+  its metadata and the converter's code) produced which file, so unchanged inputs are not
+  converted again. It is a cache: deleting it loses nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -37,6 +44,10 @@ _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{64}})\n", re.M)
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|ref|ref_src|cmpid|ocid|smid)$", re.I
 )
+
+CACHE = ".morgue/ingested.json"
+SAME_URL = "same URL as an article filed earlier in this run"
+SAME_TEXT = "same text as an article already filed"
 
 Status = Literal["new", "updated", "unchanged", "duplicate", "conflict"]
 
@@ -126,40 +137,60 @@ def article_dir(article: Article) -> str:
 
 
 class Store:
-    """The articles and author registry under one content folder."""
+    """The articles and author registry under one content folder.
 
-    def __init__(self, content: str | os.PathLike[str]) -> None:
+    The index of filed articles (by source URL and by body) is built on first use, so a run
+    whose inputs are all known from the cache never reads the archive.
+    """
+
+    def __init__(self, content: str | os.PathLike[str], *, converter: str = "") -> None:
         self.root = Path(content)
+        self.converter = converter  # identifies the converter's code: cache entries of another are dropped
         self.registry_path = self.root / registry.FILENAME
-        self._by_url: dict[str, str] = {}
+        self.cache_path = self.root / CACHE
+        self._by_url: dict[str, str] | None = None
         self._by_body: dict[str, str] = {}
+        self._url_of: dict[str, str] = {}  # path -> URL key of the article filed there
         self._paths: set[str] = set()
+        self._run_urls: dict[str, str] = {}  # URL key -> path, for articles filed in this run
+        self._run_paths: set[str] = set()
         self._authors: dict[str, Author] | None = None
-        self._scan()
+        self._cache_old, self._cache_new = self._load_cache(), {}
+        self._remove_partial_writes()
 
     # ------------------------------------------------------------------ index
+    def _index(self) -> dict[str, str]:
+        if self._by_url is None:
+            self._by_url = {}
+            self._scan()
+        return self._by_url
+
     def _scan(self) -> None:
         base = self.root / ARTICLES
         if not base.is_dir():
             return
         for path in sorted(base.rglob("*.md")):
-            if any(part.startswith(".") for part in path.relative_to(self.root).parts):
-                continue
             rel = path.relative_to(self.root).as_posix()
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
             self._paths.add(rel)
             try:
                 doc = frontmatter.split(path.read_text(encoding="utf-8"), rel)
             except (MorgueError, OSError, UnicodeDecodeError):
                 continue  # `morgue check` reports broken files; the store just leaves them alone
             self._remember(rel, doc.meta.get("source_url"), doc.body)
-        for tmp in base.rglob(".tmp-*.part"):  # left by a write that was killed mid-way
+
+    def _remove_partial_writes(self) -> None:
+        base = self.root / ARTICLES
+        for tmp in base.rglob(".tmp-*.part") if base.is_dir() else ():  # left by a write killed mid-way
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
     def _remember(self, rel: str, url: object, body: str) -> None:
         key = url_key(url) if isinstance(url, str) else None
         if key:
-            self._by_url.setdefault(key, rel)
+            self._index().setdefault(key, rel)
+            self._url_of[rel] = key
         self._by_body.setdefault(body_key(body), rel)
         self._paths.add(rel)
 
@@ -175,43 +206,115 @@ class Store:
 
     # ------------------------------------------------------------------ filing
     def file(self, converted: Converted) -> Outcome:
-        """File one converted article (and remember its authors for :meth:`save_registry`)."""
+        """File one converted article (and remember its authors for :meth:`save`)."""
         article = converted.article
-        self._merge_authors(converted)
         text = render_article(article)
         key, bkey = url_key(article.source.url), body_key(article.body)
-        existing = self._by_url.get(key) if key else None
+        index = self._index()
+        if key and key in self._run_urls:
+            return Outcome("duplicate", self._run_urls[key], SAME_URL)
+        self._merge_authors(converted)
+        existing = index.get(key) if key else None
         if existing is None and bkey in self._by_body:
             other = self._by_body[bkey]
-            if self._text(other) == text:
-                return Outcome("unchanged", other)
-            return Outcome("duplicate", other, "same text as an article already filed")
+            if other in self._run_paths or self._url_of.get(other) not in (None, key):
+                return self._filed(key, Outcome("duplicate", other, SAME_TEXT))
+            existing = other  # the same text, filed before without a URL (or with this one)
         rel = existing or self._free_path(article)
         target = self.root / rel
         try:
-            if existing is not None and target.exists():
-                current = target.read_text(encoding="utf-8")
-                if current == text:
-                    return Outcome("unchanged", rel)
-                if is_hand_edited(current):
-                    incoming = target.with_name(f".{target.name}.incoming")
-                    write_atomic(incoming, text)
-                    return Outcome("conflict", rel, f"edited by hand; new version kept in {incoming.name}")
-                write_atomic(target, text)
-                status: Status = "updated"
-            else:
-                write_atomic(target, text)
-                status = "new"
+            outcome = self._write(rel, target, text, existing is not None and target.exists())
         except OSError as exc:
             raise StoreError(f"cannot write article: {exc.strerror or exc}", path=target) from None
-        self._remember(rel, article.source.url, article.body)
-        return Outcome(status, rel)
+        if outcome.status in ("new", "updated"):
+            self._remember(rel, article.source.url, article.body)
+        return self._filed(key, outcome)
+
+    def _write(self, rel: str, target: Path, text: str, exists: bool) -> Outcome:
+        if not exists:
+            write_atomic(target, text)
+            return Outcome("new", rel)
+        current = target.read_text(encoding="utf-8")
+        if current == text:
+            return Outcome("unchanged", rel)
+        if not is_hand_edited(current):
+            write_atomic(target, text)
+            return Outcome("updated", rel)
+        if recorded_digest(current) == recorded_digest(text):
+            return Outcome("unchanged", rel, "edited by hand; the source has not changed since")
+        incoming = target.with_name(f".{target.name}.incoming")
+        if self._text(incoming.relative_to(self.root).as_posix()) != text:
+            write_atomic(incoming, text)
+        return Outcome("conflict", rel, f"edited by hand; new version kept in {incoming.name}")
+
+    def _filed(self, key: str | None, outcome: Outcome) -> Outcome:
+        """Note what this run filed, so a later copy of the same article is a duplicate."""
+        if key:
+            self._run_urls.setdefault(key, outcome.path)
+        if outcome.status != "duplicate":
+            self._run_paths.add(outcome.path)
+        return outcome
 
     def _text(self, rel: str) -> str | None:
         try:
             return (self.root / rel).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
+
+    # ------------------------------------------------------------------ input cache
+    def is_known(self, fingerprint: str) -> bool:
+        """True when the input with ``fingerprint`` was filed before and the archive still holds
+        its article as it was then (same ``morgue_digest``; an editor's later edits do not matter)."""
+        entry = self._cache_old.get(fingerprint)
+        if not entry or not isinstance(entry.get("path"), str):
+            return False
+        text = self._text(entry["path"])
+        return text is not None and recorded_digest(text) == entry.get("digest")
+
+    def known(self, fingerprint: str) -> Outcome | None:
+        """The outcome of filing a known input again (see :meth:`is_known`), without converting it."""
+        if not self.is_known(fingerprint):
+            return None
+        entry = self._cache_old[fingerprint]
+        rel, url = entry["path"], entry.get("url")
+        if url and url in self._run_urls:
+            return Outcome("duplicate", self._run_urls[url], SAME_URL)
+        if rel in self._run_paths:
+            return Outcome("duplicate", rel, SAME_TEXT)
+        self._cache_new.setdefault(fingerprint, entry)
+        return self._filed(url, Outcome("unchanged", rel))
+
+    def remember(self, fingerprint: str, converted: Converted, outcome: Outcome) -> None:
+        """Record which file the input with ``fingerprint`` produced (only inputs that own their
+        article are recorded: duplicates and conflicts are converted again next time)."""
+        if outcome.status not in ("new", "updated", "unchanged") or fingerprint in self._cache_new:
+            return
+        text = self._text(outcome.path)
+        digest = recorded_digest(text) if text else None
+        if digest:
+            entry = {"path": outcome.path, "digest": digest, "url": url_key(converted.article.source.url)}
+            self._cache_new[fingerprint] = {k: v for k, v in entry.items() if v}
+
+    def _load_cache(self) -> dict[str, dict]:
+        try:
+            data = json.loads(self.cache_path.read_text(encoding="utf-8"))
+            if data.get("version") != 1 or data.get("converter") != self.converter:
+                return {}
+            inputs = data.get("inputs", {})
+            return inputs if isinstance(inputs, dict) else {}
+        except (OSError, ValueError, AttributeError):
+            return {}
+
+    def save_cache(self) -> None:
+        """Write the input cache: entries seen in this run win; older ones are kept."""
+        inputs = {**self._cache_old, **self._cache_new}
+        data = {"version": 1, "converter": self.converter, "inputs": inputs}
+        text = json.dumps(data, sort_keys=True, indent=0, ensure_ascii=False) + "\n"
+        try:
+            if self._text(CACHE) != text:
+                write_atomic(self.cache_path, text)
+        except OSError as exc:
+            raise StoreError(f"cannot write ingest cache: {exc.strerror or exc}", path=self.cache_path) from None
 
     # ------------------------------------------------------------------ authors
     def authors(self) -> dict[str, Author]:
@@ -237,3 +340,8 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot write author registry: {exc.strerror or exc}", path=self.registry_path) from None
         return True
+
+    def save(self) -> None:
+        """Write what the run learnt: the author registry and the input cache."""
+        self.save_registry()
+        self.save_cache()

@@ -1,21 +1,35 @@
-"""Inputs -> documents. One reader per input kind; each yields :class:`Document` values, or a
-:class:`~morgue.errors.MorgueError` for a record that cannot be read, so one bad record never
+"""Inputs -> documents. One reader per input kind; each yields :class:`Document` values, a
+:class:`Skipped` note for a record that is not an article (a WARC image, a redirect), or a
+located :class:`~morgue.errors.MorgueError` for one that cannot be read, so one bad record never
 stops the rest of a file or a batch.
+
+| input | reader |
+|---|---|
+| ``.html``, ``.htm``, ``.xhtml`` (``.gz`` too) | :mod:`.html`: one page |
+| ``.txt``, ``.text`` (``.gz`` too) | :mod:`.text`: one plain-text dump |
+| ``.jsonl``, ``.ndjson`` (``.gz`` too) | :mod:`.jsonl`: one scraper record a line |
+| ``.warc``, ``.warc.gz``, ``.arc``, ``.arc.gz`` | :mod:`.warc`: HTML response records |
+
+A sidecar (``NAME.meta.yml``) beside any input supplies what the scraper knew; for JSON Lines
+and WARC files its fields are defaults that each record's own fields override.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import InputError, MorgueError
+from .globs import matches
 from .sidecar import find_sidecar, is_sidecar, read_sidecar, stem_of
 
-#: Largest input file read, in bytes (a 30 MB page is read; a 200 MB blob is refused).
+#: Largest document read, in bytes: an HTML page or text dump, one JSON Lines record, one WARC
+#: record's body (decompressed). A 30 MB page is read; a 200 MB blob is refused. JSON Lines and
+#: WARC files themselves are streamed and may be of any size.
 MAX_BYTES = 64 * 1024 * 1024
 
 Kind = Literal["html", "text"]
@@ -27,8 +41,8 @@ class Document:
 
     ``data`` is bytes for HTML (the reader decodes it, honouring ``charset``) and already-decoded
     text for text dumps. ``meta`` holds fields a sidecar or scraper record supplied (our names).
-    ``name`` is the output stem (``convert`` writes ``<name>.md``); ``line`` the JSONL line or
-    WARC record number within ``path``.
+    ``name`` is the output stem (``convert`` writes ``<name>.md``); ``line`` the JSON Lines line
+    within ``path``; ``part`` names a record without a line (``record 5``).
     """
 
     path: str
@@ -38,18 +52,34 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     charset: str | None = None
     line: int | None = None
+    part: str | None = None
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}" if self.line is not None else self.path
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        return f"{self.path} ({self.part})" if self.part else self.path
 
 
-Item = Document | MorgueError
+@dataclass(frozen=True)
+class Skipped:
+    """A record that is not an article (and not an error): why it was passed over."""
+
+    path: str
+    reason: str
+    part: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path} ({self.part})" if self.part else self.path
+
+
+Item = Document | Skipped | MorgueError
 Reader = Callable[[Path, dict[str, Any]], Iterator[Item]]
 
 
 def read_bytes(path: Path) -> bytes:
-    """Bytes of ``path`` (gunzipped for ``.gz``), refusing files over :data:`MAX_BYTES`."""
+    """Bytes of ``path`` (gunzipped for ``.gz``), refusing documents over :data:`MAX_BYTES`."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -66,18 +96,18 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _readers() -> dict[str, Reader]:
-    from . import html, text
+    from . import html, jsonl, text, warc
 
-    return {
-        ".html": html.read,
-        ".htm": html.read,
-        ".xhtml": html.read,
-        ".html.gz": html.read,
-        ".htm.gz": html.read,
-        ".txt": text.read,
-        ".text": text.read,
-        ".txt.gz": text.read,
-    }
+    table: dict[str, Reader] = {}
+    for suffixes, reader in (
+        ((".html", ".htm", ".xhtml"), html.read),
+        ((".txt", ".text"), text.read),
+        ((".jsonl", ".ndjson"), jsonl.read),
+        ((".warc", ".arc"), warc.read),
+    ):
+        for suffix in suffixes:
+            table[suffix] = table[suffix + ".gz"] = reader
+    return table
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -92,24 +122,42 @@ def is_input(path: Path) -> bool:
     return reader_for(path) is not None and not is_sidecar(path)
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | MorgueError]:
-    """Input files named by ``paths`` (directories walked recursively, sorted, dot-files skipped)."""
+def expand(
+    paths: Iterable[str | os.PathLike[str]], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[Path | MorgueError]:
+    """Input files named by ``paths``; directories are walked recursively in sorted order.
+
+    In a directory, dot-files and sidecars are skipped, and ``include`` / ``exclude`` globs
+    (``*.html``, ``2024/**``, ``drafts/``) are matched against the path below that directory (a
+    pattern without ``/`` against the file name alone). Files named directly are always read.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    child = Path(root, name)
-                    if not name.startswith(".") and is_input(child):
-                        yield child
+            yield from _walk(path, include, exclude)
         elif path.is_file():
             if reader_for(path) is None:
-                yield InputError("unsupported input type (expected .html, .htm, .html.gz or .txt)", path=path)
+                yield InputError("unsupported input type (expected HTML, text, JSON Lines or WARC)", path=path)
             else:
                 yield path
         else:
             yield InputError("no such file or directory", path=path)
+
+
+def _walk(top: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+    for root, dirs, files in os.walk(top):
+        rel_root = Path(root).relative_to(top)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not matches((rel_root / d).as_posix() + "/", exclude)
+        )
+        for name in sorted(files):
+            child = Path(root, name)
+            rel = (rel_root / name).as_posix()
+            if name.startswith(".") or not is_input(child) or matches(rel, exclude):
+                continue
+            if include and not matches(rel, include):
+                continue
+            yield child
 
 
 def read(path: Path) -> Iterator[Item]:
@@ -130,4 +178,4 @@ def read(path: Path) -> Iterator[Item]:
         yield exc.located(path)
 
 
-__all__ = ["MAX_BYTES", "Document", "Item", "expand", "read", "read_bytes", "stem_of"]
+__all__ = ["MAX_BYTES", "Document", "Item", "Skipped", "expand", "read", "read_bytes", "stem_of"]

@@ -1,0 +1,301 @@
+"""Batch ingest: inputs -> documents -> conversion on every core (or a Dask cluster) -> the store.
+
+Reading inputs and writing the archive happen in this process, in input order, so a run gives
+the same files whatever the parallelism; only the per-document conversion (the expensive part)
+runs in worker processes. An input already converted by the same code, whose article is still
+in the archive as it was written, is not converted again (see :mod:`morgue.store`).
+
+Nothing here prints: progress goes through a callback and the outcome is a :class:`Report`.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import functools
+import hashlib
+import json
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import sources
+from .errors import MorgueError
+from .limits import TIMEOUT, time_limit
+from .model import Converted
+from .pipeline import convert
+from .sources import Document, Skipped
+from .store import Outcome, Store
+
+STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "failed")
+
+
+# --------------------------------------------------------------------------- worker side
+def convert_document(doc: Document, timeout: float | None = TIMEOUT) -> Converted | MorgueError:
+    """Convert one document within the time limit; errors are returned, not raised, so that
+    they travel back from worker processes intact (path and line included)."""
+    try:
+        with time_limit(timeout):
+            return convert(doc)
+    except MorgueError as err:
+        return err.located(doc.path, doc.line)
+    except Exception as exc:  # a bug met on hostile input must not stop the batch
+        return MorgueError(f"unexpected error while converting: {type(exc).__name__}: {exc}", path=doc.where)
+
+
+# --------------------------------------------------------------------------- report
+@dataclass
+class Entry:
+    """What happened to one input document."""
+
+    status: str
+    input: str
+    path: str | None = None
+    detail: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+@dataclass
+class Report:
+    """The outcome of one ingest run: every input's entry and the counts."""
+
+    content: str
+    entries: list[Entry] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (input, warning)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+
+    @property
+    def counts(self) -> Counter[str]:
+        counts = Counter({status: 0 for status in STATUSES})
+        counts.update(entry.status for entry in self.entries)
+        return counts
+
+    @property
+    def failed(self) -> list[Entry]:
+        return [e for e in self.entries if e.status == "failed"]
+
+    def reasons(self, status: str) -> Counter[str]:
+        """How often each reason was given for ``status`` (``skipped``, ``duplicate``...)."""
+        return Counter(e.detail or "" for e in self.entries if e.status == status)
+
+    def retry(self) -> list[str]:
+        """Input files with a failed document, to run again once fixed."""
+        return sorted({input_file(e.input) for e in self.failed})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "content": self.content,
+            "counts": dict(self.counts),
+            "reasons": {s: dict(sorted(self.reasons(s).items())) for s in ("skipped", "duplicate", "conflict")},
+            "failed": [e.as_dict() for e in self.failed],
+            "retry": self.retry(),
+            "warnings": [{"input": where, "warning": note} for where, note in self.notes],
+            "inputs": [e.as_dict() for e in self.entries],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def input_file(where: str) -> str:
+    """The input file of a location such as ``a.jsonl:3`` or ``b.warc (record 2, ...)``."""
+    for sep in (" (", ":"):
+        head, found, tail = where.rpartition(sep)
+        if found and (sep == " (" or tail.isdigit()):
+            return head
+    return where
+
+
+# --------------------------------------------------------------------------- running
+@dataclass(frozen=True)
+class Options:
+    """How to run a batch. ``jobs``: worker processes (0: one per core; 1: in this process).
+    ``dask``: address of a Dask scheduler to convert on instead. ``timeout``: seconds per document."""
+
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    jobs: int = 0
+    timeout: float | None = TIMEOUT
+    dask: str | None = None
+
+
+Progress = Callable[[Entry], None]
+
+
+def ingest(
+    inputs: Iterable[str | os.PathLike[str]],
+    content: str | os.PathLike[str],
+    options: Options = Options(),
+    progress: Progress | None = None,
+) -> Report:
+    """Ingest ``inputs`` into the archive at ``content``; returns the report of the run."""
+    store = Store(content, converter=converter_version())
+    report = Report(content=str(content))
+    with _executor(options) as submit:
+        for entry, notes in _run(_items(inputs, options), store, submit, _window(options)):
+            report.add(entry)
+            report.notes.extend((entry.input, note) for note in notes)
+            if progress is not None:
+                progress(entry)
+    try:
+        store.save()
+    except MorgueError as err:
+        report.add(Entry("failed", str(err.path), detail=err.message))
+    return report
+
+
+def _items(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[sources.Item]:
+    for item in sources.expand(inputs, options.include, options.exclude):
+        if isinstance(item, MorgueError):
+            yield item
+        else:
+            yield from sources.read(item)
+
+
+Submit = Callable[[Document], "cf.Future[Converted | MorgueError]"]
+
+
+def _run(
+    items: Iterator[sources.Item], store: Store, submit: Submit, window: int
+) -> Iterator[tuple[Entry, tuple[str, ...]]]:
+    """File results in input order while up to ``window`` conversions run ahead."""
+    pending: deque[tuple[sources.Item, str | None, Any]] = deque()
+    for item in items:
+        pending.append(_start(item, store, submit))
+        while len(pending) > window or (pending and _ready(pending[0][2])):
+            yield _finish(*pending.popleft(), store)
+    while pending:
+        yield _finish(*pending.popleft(), store)
+
+
+def _start(item: sources.Item, store: Store, submit: Submit) -> tuple[sources.Item, str | None, Any]:
+    """Begin one item: a conversion is submitted unless the cache already knows the input."""
+    if not isinstance(item, Document):
+        return item, None, None
+    key = fingerprint(item)
+    return item, key, None if store.is_known(key) else submit(item)
+
+
+def _ready(future: Any) -> bool:
+    return future is None or future.done()
+
+
+def _finish(item: sources.Item, key: str | None, future: Any, store: Store) -> tuple[Entry, tuple[str, ...]]:
+    if isinstance(item, MorgueError):
+        return Entry("failed", _where(item), detail=item.message), ()
+    if isinstance(item, Skipped):
+        return Entry("skipped", item.where, detail=item.reason), ()
+    assert isinstance(item, Document) and key is not None
+    if future is None and (known := store.known(key)) is not None:
+        return _entry(item, known), ()
+    result = future.result() if future is not None else convert_document(item)
+    if isinstance(result, MorgueError):
+        return Entry("failed", item.where, detail=result.message), ()
+    try:
+        outcome = store.file(result)
+    except MorgueError as err:
+        return Entry("failed", item.where, detail=str(err)), result.notes
+    store.remember(key, result, outcome)
+    return _entry(item, outcome), result.notes
+
+
+def _entry(item: Document, outcome: Outcome) -> Entry:
+    return Entry(outcome.status, item.where, outcome.path, outcome.detail)
+
+
+def _where(err: MorgueError) -> str:
+    if err.path is None:
+        return "<input>"
+    return f"{err.path}:{err.line}" if err.line is not None else err.path
+
+
+def _window(options: Options) -> int:
+    return max(4, 4 * _jobs(options))
+
+
+def _jobs(options: Options) -> int:
+    return options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+
+
+class _executor:
+    """A ``submit(doc) -> future`` for the run: in this process, a process pool, or Dask."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.pool: Any = None
+        self.client: Any = None
+
+    def __enter__(self) -> Submit:
+        timeout = self.options.timeout
+        if self.options.dask:
+            from .cluster import connect
+
+            self.client = connect(self.options.dask)
+            return lambda doc: self.client.submit(convert_document, doc, timeout, pure=False)
+        if _jobs(self.options) == 1:
+            return lambda doc: _Done(convert_document(doc, timeout))
+        return self._pooled
+
+    def _pooled(self, doc: Document) -> cf.Future[Converted | MorgueError]:
+        if self.pool is None:  # started on first need: a run of known inputs starts no process
+            self.pool = cf.ProcessPoolExecutor(_jobs(self.options), mp_context=_context())
+        return self.pool.submit(convert_document, doc, self.options.timeout)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        if self.client is not None:
+            self.client.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a clean server process that has imported the converter once."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["morgue.ingest"])
+    return context
+
+
+class _Done:
+    """A finished future, for conversions run in this process."""
+
+    def __init__(self, value: Converted | MorgueError) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> Converted | MorgueError:
+        return self.value
+
+
+# --------------------------------------------------------------------------- fingerprints
+def fingerprint(doc: Document) -> str:
+    """Identity of an input document: its bytes, its kind and charset, the metadata given with it."""
+    digest = hashlib.sha256()
+    meta = json.dumps(doc.meta, sort_keys=True, default=str, ensure_ascii=False)
+    for part in (doc.kind, doc.charset or "", meta):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(doc.data.encode("utf-8", "surrogatepass") if isinstance(doc.data, str) else doc.data)
+    return digest.hexdigest()
+
+
+@functools.cache
+def converter_version() -> str:
+    """Digest of the package's code and data: any change to the converter invalidates the cache."""
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
