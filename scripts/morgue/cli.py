@@ -7,6 +7,7 @@ turns :class:`~morgue.errors.MorgueError` into messages and exit codes.
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,3 +189,47 @@ def _progress_bar(enabled: bool | None) -> Iterator[Any]:
 
     with tqdm(unit=" docs", disable=(None if enabled is None else not enabled), file=sys.stderr, leave=False) as bar:
         yield bar
+
+
+@main.command("check")
+@click.option(
+    "--content",
+    "-c",
+    default="content",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The archive's content folder (the MkDocs docs_dir).",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too (future dates, pending reviews...).")
+def check_command(content: Path, strict: bool) -> None:
+    """Validate every article and the author registry, printing `path:line: message` for each problem.
+
+    Checks frontmatter against the schema, real dates, authors missing from .authors.yml, two
+    articles with one source URL, names that collide as page URLs, broken internal links and
+    images, new versions from ingest waiting for review; and the registry's YAML and schema.
+    Exits non-zero when there are errors (or, with --strict, warnings).
+    """
+    from .check import check
+
+    problems = check(content)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    articles = sum(1 for _ in (content / "articles").rglob("*.md")) if (content / "articles").is_dir() else 0
+    click.echo(f"checked {articles} articles: {errors} errors, {warnings} warnings", err=True)
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+@main.command("schema")
+@click.argument("which", type=click.Choice(["article", "authors"]), default="article")
+def schema_command(which: str) -> None:
+    """Print the JSON Schema of article frontmatter (default) or of the author registry.
+
+    Save it (`morgue schema > article.schema.json`) and point an editor's YAML tooling at it.
+    """
+    from . import registry
+
+    value = frontmatter.schema() if which == "article" else registry.schema()
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))

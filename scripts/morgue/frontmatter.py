@@ -145,12 +145,27 @@ def split(text: str, path: str | None = None) -> Document:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise SchemaError(f"invalid YAML in frontmatter: {problem}", path=path, line=line) from None
+    except ValueError as exc:  # a well-formed but impossible timestamp: 2021-02-30, 2021-13-01
+        key, line = _bad_timestamp(match.group(1) or "")
+        raise SchemaError(f"not a real date or time: {exc}", path=path, line=line, field=key) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise SchemaError("frontmatter must be a mapping of keys to values", path=path, line=2)
     body_line = text.count("\n", 0, match.end()) + 1
     return Document(meta, text[match.end() :], body_line)
+
+
+def _bad_timestamp(yaml_text: str) -> tuple[str | None, int]:
+    """Key and file line of the first top-level timestamp that cannot be constructed."""
+    node = yaml.compose(yaml_text, Loader=_Loader)
+    for key_node, value_node in node.value if isinstance(node, yaml.MappingNode) else ():
+        if value_node.tag.endswith(":timestamp"):
+            try:
+                yaml.load(value_node.value, Loader=_Loader)
+            except ValueError:
+                return key_node.value, value_node.start_mark.line + 2
+    return None, 2
 
 
 def _jsonable(value: Any) -> Any:
@@ -180,12 +195,31 @@ def _key_line(text: str, key: str) -> int | None:
     return None
 
 
+def key_line(text: str, key: str) -> int | None:
+    """1-based file line of top-level frontmatter ``key`` in a Markdown file's text, if present."""
+    return _key_line(text, key)
+
+
 def validate(meta: dict[str, Any], path: str | None = None, text: str | None = None) -> None:
     """Raise :class:`SchemaError` for the first schema violation in ``meta`` (deterministic order)."""
+    found = problems(meta, path, text)
+    if found:
+        raise found[0]
+
+
+def problems(meta: dict[str, Any], path: str | None = None, text: str | None = None) -> list[SchemaError]:
+    """Every schema violation in ``meta``, in a deterministic order, located at its key's line."""
     errors = sorted(_validator().iter_errors(_jsonable(meta)), key=lambda e: [str(p) for p in e.path])
-    if not errors:
-        return
-    error = errors[0]
+    found: dict[str | None, SchemaError] = {}
+    for error in errors:  # one problem per field: an empty title is not also "an invalid format"
+        problem = _schema_error(meta, error, path, text)
+        found.setdefault(problem.field, problem)
+    return list(found.values())
+
+
+def _schema_error(
+    meta: dict[str, Any], error: jsonschema.ValidationError, path: str | None, text: str | None
+) -> SchemaError:
     field = ".".join(str(p) for p in error.path) or None
     if error.validator == "additionalProperties" and not error.path:
         extra = sorted(set(meta) - set(schema()["properties"]))
@@ -197,7 +231,7 @@ def validate(meta: dict[str, Any], path: str | None = None, text: str | None = N
         message = _describe(error)
     top = field.split(".")[0] if field else None
     line = _key_line(text, top) if (text is not None and top) else None
-    raise SchemaError(message, path=path, line=line if line is not None else (2 if text else None), field=field)
+    return SchemaError(message, path=path, line=line if line is not None else (2 if text else None), field=field)
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
