@@ -1,6 +1,7 @@
 # morgue: the two commands are `make site` (build the example archive) and `make test`.
 # Both set up everything they need on a fresh machine: a virtualenv from the pinned, hashed
-# lock file, and (for tests) Debian's chromium and a CJK font.
+# lock file, and (for tests) Debian's chromium and a CJK font. The GitHub workflows run these
+# same targets (tests/test_workflows.py checks that they do).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,14 +11,21 @@ INBOX  ?= examples/inbox
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve check lock golden lint system-deps clean help
+.PHONY: site ingest build build-properdocs test serve check lock golden lint system-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/'
 
-site: $(STAMP)  ## set up, file examples/inbox into content/, build the archive into site/
+site: ingest build  ## set up, file examples/inbox into content/, build the archive into site/
+
+ingest: $(STAMP)  ## file the scrapes in INBOX (default examples/inbox) into content/
 	$(BIN)/morgue ingest $(INBOX) --content content
+
+build: $(STAMP)  ## build content/ into site/ as it is (mkdocs build --strict); used by the deploy workflow
 	$(BIN)/mkdocs build --strict
+
+build-properdocs: $(STAMP)  ## the same strict build with ProperDocs, the maintained MkDocs 1.x fork
+	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 test: $(STAMP) system-deps  ## set up and run every test (browser tests included)
 	$(BIN)/python -m pytest

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
+from mkdocs.config import load_config
 
 from morgue.markdown import escape_text, plain_text
 
@@ -16,16 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, configs = [], {}
-    for item in config["markdown_extensions"]:
-        if isinstance(item, dict):
-            ((name, options),) = item.items()
-            names.append(name)
-            configs[name] = options or {}
-        else:
-            names.append(item)
-    return markdown.Markdown(extensions=[*names, "attr_list"], extension_configs=configs)
+    """A Markdown instance configured exactly as the site's (plus attr_list, the riskiest extension)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(
+        extensions=[*config.markdown_extensions, "attr_list"], extension_configs=config.mdx_configs
+    )
 
 
 def _text_of(rendered: str) -> str:
