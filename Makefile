@@ -24,6 +24,9 @@ ingest: $(STAMP)  ## file the scrapes in INBOX (default examples/inbox) into con
 build: $(STAMP)  ## build content/ into site/ as it is (mkdocs build --strict); used by the deploy workflow
 	$(BIN)/mkdocs build --strict
 
+check: $(STAMP)  ## validate every article and the author registry (morgue check)
+	$(BIN)/morgue check --content content
+
 build-properdocs: $(STAMP)  ## the same strict build with ProperDocs, the maintained MkDocs 1.x fork
 	$(BIN)/properdocs build --strict -f mkdocs.yml
 
