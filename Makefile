@@ -34,7 +34,7 @@ test: $(STAMP) system-deps  ## set up and run every test (browser tests included
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)  ## preview the archive at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve
+	$(BIN)/morgue serve
 
 lint: $(STAMP)  ## ruff over the package, tests and benchmarks
 	$(BIN)/ruff check scripts tests $(wildcard benchmarks)

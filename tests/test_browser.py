@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import browser_page, serve
-from tests.conftest import make_site_project, mkdocs_build, run_cli
+from tests.conftest import ROOT, make_site_project, mkdocs_build, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -35,3 +35,83 @@ def test_article_page_shows_byline_date_credit_and_source(seed_site):
             assert phrase not in body_text
         assert errors == []
         assert blocked == []  # the page asks for nothing outside the site
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory):
+    """The example inbox (English, German, Chinese, Korean pages) filed and built; the search
+    index is split in parts of 3 articles so that searches go across merged parts."""
+    project = make_site_project(tmp_path_factory.mktemp("example"))
+    assert run_cli("ingest", str(ROOT / "examples" / "inbox"), "--content", str(project / "content")).exit_code == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - morgue\n", "  - morgue: {search_part_size: 3}\n", 1))
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.stderr
+    assert (project / "site" / "pagefind" / "2" / "pagefind-entry.json").is_file()
+    return project / "site"
+
+
+def _results(page):
+    page.wait_for_selector(".morgue-search__result")
+    return page.locator(".morgue-search__result > a").all_inner_texts()
+
+
+def test_author_page_lists_the_authors_articles(example_site):
+    with serve(example_site) as base, browser_page() as (page, errors, blocked):
+        page.goto(base + "articles/2015/09/cisco-looks-to-boost-china-operations-with-a-local-partner/")
+        page.locator(".morgue-byline a", has_text="Cate Cadell").click()
+        page.wait_for_url("**/authors/cate-cadell/")
+        assert page.locator("h1").inner_text() == "Cate Cadell"
+        assert "tech writer" in page.locator(".morgue-profile__bio").inner_text()
+        assert page.locator(".morgue-avatar").is_visible()
+        titles = page.locator(".morgue-card__title").all_inner_texts()
+        assert titles == ["Cisco looks to boost China operations with a local partner"]
+        page.goto(base + "authors/")
+        assert "Cate Cadell" in page.locator(".morgue-people__name").all_inner_texts()
+        assert errors == [] and blocked == []
+
+
+def test_search_finds_an_article_and_a_filter_narrows_it(example_site):
+    with serve(example_site) as base, browser_page() as (page, errors, blocked):
+        page.goto(base)
+        page.fill("#morgue-q", "the")  # the header's search box opens the search page
+        page.press("#morgue-q", "Enter")
+        page.wait_for_url("**/search/?q=the")
+        everything = _results(page)
+        assert "Cisco looks to boost China operations with a local partner" in everything
+        assert len(everything) >= 3  # found in both index parts
+        page.locator(".morgue-search__filters summary").click()
+        page.wait_for_function("document.querySelector('select[data-filter=author]').options.length > 1")
+        page.select_option("select[data-filter=author]", "Cate Cadell")
+        page.wait_for_function("document.querySelectorAll('.morgue-search__result').length === 1")
+        assert _results(page) == ["Cisco looks to boost China operations with a local partner"]
+        assert "author=Cate+Cadell" in page.url
+        page.select_option("select[data-filter=author]", "")
+        page.select_option("select[data-filter=year]", "2025")
+        page.wait_for_function("document.querySelectorAll('.morgue-search__result').length === 1")
+        assert _results(page) == ["Two arrested after Just Stop Oil protest at Sigourney Weaver West End play"]
+        assert errors == [] and blocked == []
+
+
+def test_chinese_query_finds_the_chinese_article(example_site):
+    with serve(example_site) as base, browser_page() as (page, errors, blocked):
+        page.goto(base + "search/?q=" + "临床用药")
+        results = _results(page)
+        assert results == ["短缺药品保供稳价 全力保障临床用药需求-新华网"]
+        assert page.locator(".morgue-search__excerpt mark").first.inner_text()
+        page.fill(".morgue-search__input", "药品")
+        page.press(".morgue-search__input", "Enter")
+        page.wait_for_function("document.querySelector('.morgue-search__status').textContent.includes('found')")
+        assert "短缺药品保供稳价 全力保障临床用药需求-新华网" in _results(page)
+        assert errors == [] and blocked == []
+
+
+def test_listing_pages_load_without_errors_or_search_downloads(example_site):
+    requested: list[str] = []
+    with serve(example_site) as base, browser_page() as (page, errors, blocked):
+        page.on("request", lambda r: requested.append(r.url))
+        for path in ("", "archive/", "archive/2015/09/", "tags/", "credits/", "credits/ken-wolter/", "404.html"):
+            page.goto(base + path)
+            assert page.locator("h1").first.is_visible()
+        assert errors == [] and blocked == []
+        assert not [url for url in requested if "pagefind" in url or "search_index" in url]

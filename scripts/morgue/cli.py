@@ -17,8 +17,10 @@ import click
 
 from . import __version__, frontmatter, limits, sources
 from . import ingest as batch
+from .authoring import new_article
 from .errors import MorgueError
 from .pipeline import convert as convert_document
+from .site import preview
 from .sources import Document
 from .store import write_atomic
 
@@ -233,3 +235,62 @@ def schema_command(which: str) -> None:
 
     value = frontmatter.schema() if which == "article" else registry.schema()
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("title")
+@click.option("--author", "-a", "authors", multiple=True, help="An author's display name (repeat for several).")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication day, YYYY-MM-DD (default: today).")
+@click.option("--tag", "-t", "tags", multiple=True, help="A tag (repeat for several).")
+@click.option("--language", "-l", help="BCP 47 language tag of the article (en, zh, de-AT ...).")
+@click.option("--description", "-d", help="Standfirst shown under the title in listings.")
+@click.option(
+    "--content",
+    "-c",
+    default="content",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The archive's content folder (the MkDocs docs_dir).",
+)
+def new(
+    title: str,
+    authors: tuple[str, ...],
+    date,
+    tags: tuple[str, ...],
+    language: str | None,
+    description: str | None,
+    content: Path,
+) -> None:
+    """Start a hand-written article: content/articles/<yyyy>/<mm>/<slug>.md with valid frontmatter.
+
+    Prints the new file's path. The file is checked by the same schema as cleaned articles, and
+    `morgue ingest` never overwrites it. New authors are added to content/.authors.yml.
+    """
+    try:
+        path = new_article(
+            content,
+            title,
+            authors=authors,
+            date=date.date() if date else None,
+            tags=tags,
+            language=language,
+            description=description,
+        )
+    except MorgueError as err:
+        _error(err)
+        sys.exit(1)
+    click.echo(str(path))
+
+
+@main.command()
+@click.option("--config-file", "-f", type=click.Path(exists=True, dir_okay=False), help="mkdocs.yml to use.")
+@click.option("--dev-addr", "-a", metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+def serve(config_file: str | None, dev_addr: str | None, open_browser: bool) -> None:
+    """Preview the archive while editing, at http://127.0.0.1:8000 by default.
+
+    Runs `mkdocs serve --dirty`: an edit re-renders only the pages it affects (the article, and the
+    listings that show it), so it appears in seconds even in a large archive. The search index is
+    built by `mkdocs build` only.
+    """
+    sys.exit(preview.serve(config_file, dev_addr, open_browser=open_browser))

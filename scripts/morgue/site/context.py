@@ -38,14 +38,22 @@ def _when(value: When | None, locale: str) -> dict[str, str] | None:
 
 
 def article_context(
-    article: Article, *, html_text: str, locale: str, author: Callable[[str], dict[str, Any]]
+    article: Article,
+    *,
+    html_text: str,
+    locale: str,
+    author: Callable[[str], dict[str, Any]],
+    tag_url: Callable[[str], str],
+    credit_url: Callable[[str], str],
 ) -> dict[str, Any]:
-    """Plain values for the template (the template escapes every one of them)."""
+    """Plain values for the template (the template escapes every one of them); ``author``,
+    ``tag_url`` and ``credit_url`` give the site pages that names link to."""
     source_host = urlsplit(article.source.url).hostname if article.source.url else None
     image = article.image
     lead = None
     if image is not None:
         lead = {"src": image.src, "alt": image.alt or "", "caption": image.caption, "credit": image.credit}
+        lead["credit_url"] = credit_url(image.credit) if image.credit else None
     return {
         "title": article.title,
         "authors": [author(name) for name in article.authors],
@@ -54,7 +62,7 @@ def article_context(
         "image": lead,
         "source_url": article.source.url,
         "source_name": article.source.site_name or (source_host.removeprefix("www.") if source_host else None),
-        "tags": list(article.tags),
+        "tags": [{"name": tag, "url": tag_url(tag)} for tag in article.tags],
         "language": article.language,
         "reading_minutes": reading_minutes(html_text),
     }

@@ -1,0 +1,88 @@
+"""Full-text search over the built site with Pagefind (the ``pagefind[extended]`` wheel ships its
+binary, with Chinese and Japanese word segmentation).
+
+Only article pages are indexed (``data-pagefind-body`` marks their text; the filters ``author``,
+``year`` and ``tag`` ride along in the page). Pagefind splits an index into small chunks that the
+search page fetches per query, so nothing search-related is downloaded before a reader searches.
+
+Pagefind holds everything it indexes in memory (about 0.3 MB per article), so a large archive is
+indexed in parts of at most ``part_size`` articles, one Pagefind run after another; the search
+page merges the parts (Pagefind's ``mergeIndex``: one WebAssembly module, each part's index chunks
+fetched as a query needs them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..errors import MorgueError
+
+BUNDLE = "pagefind"
+#: Pagefind's files that morgue's search page does not use (Pagefind's own UIs).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")  # fmt: skip
+
+
+class SearchIndexError(MorgueError):
+    """Pagefind failed to index the site."""
+
+
+def index_language(languages: Iterable[str | None], site_language: str) -> str:
+    """One index language for the whole archive, so that one search box finds every language.
+    Chinese or Japanese articles make it a CJK index (word segmentation for them; Latin text still
+    splits on spaces and matches by prefix); otherwise the site's language (with its stemmer)."""
+    primary = {(lang or "").split("-")[0].lower() for lang in languages}
+    for cjk in ("zh", "ja"):
+        if cjk in primary:
+            return cjk
+    return site_language.split("-")[0].split("_")[0].lower() or "en"
+
+
+def bundle_paths(count: int, part_size: int) -> list[str]:
+    """Site-relative folders of the index parts: ``pagefind/``, then ``pagefind/2/``, ..."""
+    parts = max(1, -(-count // part_size))
+    return [f"{BUNDLE}/"] + [f"{BUNDLE}/{n}/" for n in range(2, parts + 1)]
+
+
+def build_index(site_dir: str, pages: Sequence[str], *, language: str, part_size: int) -> list[str]:
+    """Index ``pages`` (paths of built HTML files relative to ``site_dir``) in parts; returns the
+    bundle folders written, as :func:`bundle_paths` names them."""
+    bundles = bundle_paths(len(pages), part_size)
+    ordered = sorted(pages)
+    for n, bundle in enumerate(bundles):
+        part = ordered[n * part_size : (n + 1) * part_size]
+        _index_part(Path(site_dir), part, Path(site_dir, bundle), language)
+    return bundles
+
+
+def _index_part(site: Path, pages: Sequence[str], output: Path, language: str) -> None:
+    """One Pagefind run over hard links to ``pages`` (same relative paths, so the same URLs)."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as staging:
+        for rel in pages:
+            target = Path(staging, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / rel, target)
+            except OSError:
+                shutil.copyfile(site / rel, target)
+        _run(staging, output, language)
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+
+
+def _run(site: str, output: Path, language: str) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", site, "--output-path", str(output)]
+    command += ["--force-language", language, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as err:
+        raise SearchIndexError(f"cannot run pagefind: {err}", path=site) from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise SearchIndexError(f"pagefind failed: {detail[-1] if detail else done.returncode}", path=str(output))
