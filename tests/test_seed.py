@@ -63,7 +63,7 @@ def test_ingest_then_build_shows_byline_credit_and_source(seed_inbox, tmp_path):
     article = page[page.index('<article class="morgue-article"') : page.index("</article>")]
     assert re.search(r'class="morgue-author"[^>]*>Cate Cadell<', article)
     assert '<time class="morgue-date" datetime="2015-09-24">' in article
-    assert re.search(r'class="morgue-credit">[^<]*Ken Wolter<', article)
+    assert re.search(r'class="morgue-credit">Image: <a href="[./]*credits/ken-wolter/">Ken Wolter</a>', article)
     assert (
         'href="https://technode.com/2015/09/24/cisco-looks-to-boost-china-operations-with-a-local-partner/"' in article
     )

@@ -103,7 +103,13 @@ class Cards:
 
 
 def paginate(
-    folder: str, title: str, kind: str, entries: list[Entry], cards: Cards, per_page: int, **extra: Any
+    folder: str,
+    title: str,
+    kind: str,
+    entries: list[Entry],
+    cards: Cards,
+    per_page: int,
+    profile: dict[str, Any] | None = None,
 ) -> list[Listing]:
     """``folder/index.md``, ``folder/page/2/index.md`` ... with ``per_page`` cards each."""
     prefix = f"{folder}/" if folder else ""
@@ -124,10 +130,8 @@ def paginate(
             }
         src = f"{urls[n - 1]}index.md"
         shown = title if n == 1 else f"{title} (page {n})"
-        listing = Listing(src, shown, kind, [cards(e) for e in chunk], pagination=pagination, total=len(entries))
-        for key, value in extra.items():
-            setattr(listing, key, value)
-        pages.append(listing)
+        cards_shown = [cards(e) for e in chunk]
+        pages.append(Listing(src, shown, kind, cards_shown, profile=profile, pagination=pagination, total=len(entries)))
     return pages
 
 

@@ -88,6 +88,9 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
     def on_startup(self, *, command, dirty) -> None:
         self.command = command  # having on_startup keeps this instance across `serve` rebuilds
         self.dirty = dirty
+        if command == "serve" and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning_filter)
+            log.info("morgue: dirty rebuilds re-render the edited pages and every listing they change")
 
     def on_pre_build(self, *, config) -> None:
         path = Path(config["docs_dir"], self.config.authors_file)
@@ -222,6 +225,11 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
             search.build_index(site_dir, self._pages, language=language, part_size=self.config.search_part_size)
         except MorgueError as err:
             raise PluginError(str(err)) from None
+
+
+def _dirty_warning_filter(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning that dirty builds leave navigation stale: with this plugin they do not."""
+    return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 def _setup_fingerprint(config) -> tuple:
