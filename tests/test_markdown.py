@@ -32,6 +32,8 @@ def _text_of(rendered: str) -> str:
 
 LINES = [
     "# This line starts with a hash and must not become a heading",
+    "#hashtag at the start of a line: Python-Markdown makes it a heading without a space",
+    "###### six and more ####### hashes",
     "---",
     "| col1 | col2 |",
     "```",

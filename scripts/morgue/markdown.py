@@ -19,7 +19,7 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|])")
 # Block syntax that only matters at the start of a line (after optional spaces).
 _LINE_START = re.compile(
     r"""^(?P<indent>[ \t]*)(?P<mark>
-        \#{1,6}(?=\s|$)          # ATX heading
+        \#                       # ATX heading (Python-Markdown needs no space: "#tag" is one)
       | >                        # block quote
       | [-+](?=\s|$)             # bullet list (``*`` is escaped inline)
       | \d{1,9}(?=[.)](\s|$))    # ordered list: escape the dot instead (below)
