@@ -17,6 +17,7 @@ import json
 import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -43,7 +44,7 @@ for (const name of ["alert", "confirm", "prompt", "print"]) {
 SWEEP = r"""
 () => {
   const bad = [];
-  const url = /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i;
+  const url = /^(javascript|vbscript):|^data:text\/html/i;
   for (const el of document.querySelectorAll("*")) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase(), value = attr.value.replace(/[\u0000-\u0020]/g, "");
@@ -53,8 +54,9 @@ SWEEP = r"""
     }
   }
   // the theme's own scripts differ between pages only by the relative path to the site root
-  const scripts = [...document.scripts].map(s => s.src ? "src:" + new URL(s.src).pathname
-                                                       : "inline:" + s.text.trim().replace(/(\.\.\/)+/g, "").replace(/"\.\.?"/g, '""'));
+  // the theme's scripts differ between pages only by the paths to the site root in them
+  const scripts = [...document.scripts].map(s => s.src ? "src:" + new URL(s.src).pathname.replace(/^.*?\/assets\//, "assets/")
+                                                       : "inline:" + s.text.trim().replace(/"(\.{1,2}|\/|assets\/)[^"]*"/g, '"PATH"'));
   return {bad, scripts, calls: window.__xss || []};
 }
 """
@@ -186,8 +188,18 @@ def test_every_payload_was_filed_and_parsed_on_its_own(site):
     print(f"\n{len(singles)} payloads filed again one an article after their batch was cut short")
 
 
+def _loaded_pages(site) -> list[str]:
+    """Pages loaded in Chromium: every article, and the listings that gather every payload-named
+    author, tag and credit (their own pages are checked statically, below)."""
+    root = site["site"]
+    listings = [root / "index.html", root / "404.html", *root.glob("*/index.html"), *root.glob("page/*/index.html")]
+    listings += [*(root / "archive").rglob("index.html")]
+    paths = {p.relative_to(root).as_posix() for p in [*_pages(site), *listings] if p.is_file()}
+    return sorted(paths)
+
+
 def test_no_payload_executes_in_chromium(site):
-    pages = [p.relative_to(site["site"]).as_posix() for p in _pages(site)]
+    pages = _loaded_pages(site)
     failures: list[str] = []
     with serve(site["site"]) as base, browser_page() as (page, _errors, _blocked):
         page.context.add_init_script(HOOKS)
@@ -200,10 +212,10 @@ def test_no_payload_executes_in_chromium(site):
         for path in pages:
             dialogs.clear()
             requests.clear()
-            page.goto(base + path, wait_until="load")
+            page.goto(base + path.removesuffix("index.html"), wait_until="load")
             page.wait_for_timeout(20)
             found = page.evaluate(SWEEP)
-            foreign = [s for s in found["scripts"] if s not in theme_scripts]
+            foreign = [s for s in found["scripts"] if s not in theme_scripts and not s.startswith("src:assets/")]
             outside = [
                 f"{kind} {url[:60]}"
                 for kind, url in requests
@@ -212,7 +224,7 @@ def test_no_payload_executes_in_chromium(site):
             for what, items in (("dialog", dialogs), ("call", found["calls"]), ("markup", found["bad"]),
                                 ("script", foreign), ("request", outside)):  # fmt: skip
                 failures += [f"{path}: {what}: {item}" for item in items]
-    assert len(pages) == sum(e["status"] == "new" for e in site["inputs"])
+    assert len(_pages(site)) == sum(e["status"] == "new" for e in site["inputs"])
     assert failures == [], "\n".join(failures[:40])
 
 
@@ -266,3 +278,59 @@ def test_scraped_text_never_becomes_markup(site):
         shown = _bare(body.text_content())  # control characters go; line ends may differ
         missing = [i["payload"] for i in items if _bare(i["payload"]) not in shown]
         assert missing == [], missing[:5]
+
+
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background", "poster"}
+_BAD_URL = re.compile(r"^(javascript|vbscript):|^data:text/html", re.I)
+_EMBEDS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
+
+
+def _inert(tree: lxml.html.HtmlElement, theme_scripts: set[str] | None) -> list[str]:
+    """What in a parsed page could run: on* attributes, script URLs, frames and embeds, and (when
+    ``theme_scripts`` is given) scripts the theme did not put there; ``None``: no script at all."""
+    bad = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            bare = re.sub(r"[\x00-\x20]", "", value)
+            if name.lower().startswith("on") or (name.lower() in _URL_ATTRS and _BAD_URL.match(bare)):
+                bad.append(f"<{el.tag} {name}={value[:40]!r}>")
+        if el.tag in _EMBEDS or (el.tag == "meta" and el.get("http-equiv", "").lower() == "refresh"):
+            bad.append(f"<{el.tag}>")
+        if el.tag == "script":
+            script = _script_key(el)
+            local = script.startswith("src:assets/")  # the theme's own files
+            if theme_scripts is None or (script not in theme_scripts and not local):
+                bad.append(f"<script> {script[:60]}")
+    return bad
+
+
+def _script_key(el) -> str:
+    """A script, with the paths to the site root in it (which differ from page to page) masked."""
+    if el.get("src"):
+        return "src:" + re.sub(r"^.*?/?assets/", "assets/", el.get("src"))
+    return "inline:" + re.sub(r'"(\.{1,2}|/|assets/)[^"]*"', '"PATH"', (el.text or "").strip())
+
+
+def test_every_page_and_feed_is_inert(site):
+    """Every HTML page of the site (author, tag and credit pages included) and the feeds' HTML."""
+    root = site["site"]
+    home = lxml.html.fromstring((root / "index.html").read_bytes())
+    theme_scripts = {_script_key(el) for el in home.iter("script")}
+    failures = []
+    for page in sorted(root.rglob("*.html")):
+        failures += [
+            f"{page.relative_to(root)}: {b}" for b in _inert(lxml.html.fromstring(page.read_bytes()), theme_scripts)
+        ]
+    feeds = []
+    if (root / "feed.json").is_file():
+        feeds += [i.get("content_html") or "" for i in json.loads((root / "feed.json").read_text())["items"]]
+    if (root / "feed.xml").is_file():
+        feed = lxml.etree.fromstring((root / "feed.xml").read_bytes())
+        feeds += [el.text or "" for el in feed.iter("{*}content", "{*}description", "content")]
+    for n, html in enumerate(h for h in feeds if h.strip()):
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+        bad = _inert(fragment, None) + [f"<{el.tag}>" for el in fragment.iter("style", "form", "link", "meta")]
+        failures += [f"feed item {n}: {b}" for b in bad]
+    assert failures == [], "\n".join(failures[:40])
