@@ -64,6 +64,8 @@ def paragraphs_to_markdown(paragraphs: list[str] | tuple[str, ...]) -> str:
     return "\n\n".join(escape_text(p) for p in paragraphs if p.strip())
 
 
+_FIGURE = re.compile(r'^<figure markdown="span">\n.*?\n</figure>$', re.M | re.S)
+_IMAGE = re.compile(r"(?<!\\)!\[(?:\\.|[^\]\\])*\]\([^)]*\)")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LINK = re.compile(r"!?(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*|_)")
@@ -73,9 +75,11 @@ _BLOCK_MARK = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", re.M)
 def plain_text(markdown: str) -> str:
     """Readable text of a Markdown body (links reduced to their text, escapes and markers removed).
 
-    Good enough to derive a title or a description; not a renderer.
+    Figures (image, caption, credit) and images are not text. Good enough to derive a title or a
+    description; not a renderer.
     """
-    text = _LINK.sub(r"\1", markdown)
+    text = _IMAGE.sub("", _FIGURE.sub("", markdown))
+    text = _LINK.sub(r"\1", text)
     text = _BLOCK_MARK.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = _UNESCAPE.sub(r"\1", text)

@@ -33,9 +33,25 @@ _ORGANISATION = re.compile(
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?"
 _DATEISH = re.compile(
-    r"\s*(?:[|·•,–—-]\s*)?(?:(?:updated|published|posted|on)\b.*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b.*|\d{4}年.*)$",
+    r"\s*(?:[|·•,–—-]\s*)?\b(?:(?:(?:last )?updated|published|posted|on|am|le|el|veröffentlicht|publié|publicado"
+    r"|aktualisiert|mis à jour)(?: (?:on|am|le|el))?:? (?:\d|[a-zäéû]{3,9}\.? \d|(?:mon|tue|wed|thu|fri|sat|sun|montag"
+    r"|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)).*|(?:am|on) (?:montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*"
+    rf"|{_MONTH_WORD} \d{{1,2}}\b.*|\d{{1,2}}\.? {_MONTH_WORD}(?: \d{{2,4}})?\b.*|\d{{4}}年.*"
+    r"|\d+ (?:min|minutes?|mins?) read\b.*|(?:vor|il y a|hace|před) \d+ .*|\d+ (?:hours?|hrs?|days?) ago.*)$",
+    re.I,
+)
+# Words around a name that are not part of it: "X says" in comments, "View all posts by X",
+# "Follow", "Alle Artikel", "Name *" form labels.
+_NOISE = re.compile(
+    r"^(?:(?:view|see|read) (?:all|more) (?:posts|articles|stories)(?: by)?|alle (?:artikel|beiträge)(?: von)?"
+    r"|zeige alle beiträge von|more (?:from|by)|posted by|written by|geschrieben von|veröffentlicht von|publié par"
+    r"|interview|text|foto|photos?|bild|fotos?|images?|illustration|edited by|editor)\s*[:：]?\s+"
+    r"|\s+(?:says|said|sagt|schreibt|dit|dice|wrote|schrieb|follow|folgen|alle artikel|all posts|profile|profil"
+    r"|opinion|opinions?writer|columnist)\s*:?$",
     re.I,
 )
 _PLACE = re.compile(r"\s+(?:in|at|from|aus|en|à|a)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?\s*$")
@@ -65,10 +81,14 @@ def clean_name(text: str) -> str | None:
     if match:
         name = next(g for g in match.groups() if g)
     name = _DATEISH.sub("", name)
+    for _ in range(2):
+        name = _NOISE.sub("", name).strip()
     name = _ROLES.sub("", name).strip(" |·•,;:–—-")
     name = _PLACE.sub("", name)
     name = name.strip(" |·•,;:–—-()[]\"'“”")
-    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
+    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name) or name.endswith("*"):
+        return None
+    if re.match(r"^(?:by|von|par|por|de|name|e-?mail|website|autor|author|about the|über den)$", name, re.I):
         return None
     return name
 

@@ -42,7 +42,7 @@ _AGENCIES = (
 # A line holding nothing but an agency credit: "(Reuters)", "REUTERS/Jason Lee", "Jason Lee/Getty Images",
 # "AFP via Getty Images", "© dpa".
 _AGENCY_ONLY = re.compile(
-    rf"^[(\[]?\s*(?:©\s*)?(?:(?:{_AGENCIES})(?:\s*(?:/|via)\s*[^/]{{1,60}})?|[^/()]{{2,60}}\s*/\s*(?:{_AGENCIES}))\s*[)\]]?$",
+    rf"^[(\[]?\s*(?:©\s*)?(?:(?:{_AGENCIES})(?:\s*(?:/|via)\s*[^/]{{1,60}})?|[^/():.!?]{{2,60}}\s*/\s*(?:{_AGENCIES}))\s*[)\]]?$",
     re.I,
 )
 # Credit inside a caption: "... (Photo: X)", "... Photo: X", "... [Image: X]", "... | X/Reuters"

@@ -117,3 +117,53 @@ def date_line(line: str) -> When | None:
         if match:
             return _build(match)
     return None
+
+
+_ISO = re.compile(
+    r"^\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?P<frac>[.,]\d+)?\s*"
+    r"(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
+)
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+
+
+def parse_iso(text: str | None) -> When | None:
+    """An ISO 8601 date or datetime as pages write them (``Z``, ``+0100``, fractions, a space for ``T``).
+
+    Returns an aware datetime when a zone is given, a naive one for a bare time, a date for a bare
+    day; falls back to :func:`date_from_text` for other shapes ("Sep 24, 2015"); ``None`` if unreadable.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    if _EPOCH.match(text):
+        seconds = int(text[:10])
+        return dt.datetime.fromtimestamp(seconds, dt.UTC) if seconds > 631152000 else None
+    match = _ISO.match(text)
+    if not match:
+        return date_from_text(text)
+    try:
+        day = dt.date.fromisoformat(match["date"])
+    except ValueError:
+        return None
+    if not _MIN_YEAR <= day.year <= dt.date.today().year + 1:
+        return None
+    if not match["time"]:
+        return day
+    hms = match["time"].split(":")
+    zone = match["tz"]
+    tzinfo = None
+    if zone in ("Z", "UTC", "GMT"):
+        tzinfo = dt.UTC
+    elif zone:
+        digits = zone[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+        if hours > 14 or minutes > 59:
+            return day
+        offset = dt.timedelta(hours=hours, minutes=minutes)
+        tzinfo = dt.timezone(-offset if zone[0] == "-" else offset)
+    try:
+        return dt.datetime(
+            day.year, day.month, day.day, int(hms[0]), int(hms[1]), int(hms[2]) if len(hms) > 2 else 0, tzinfo=tzinfo
+        )
+    except ValueError:
+        return day

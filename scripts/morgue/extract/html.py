@@ -1,39 +1,110 @@
-"""Saved HTML pages -> article (baseline: trafilatura's main-content and metadata extraction).
-
-This is the first engine; the metadata reconciliation and structure-keeping Markdown conversion
-of the extraction issue build on it.
-"""
+"""Saved HTML pages -> article: the page is parsed once (lxml); metadata is read from every signal
+(:mod:`.metadata`), figures with their captions and credits (:mod:`.figures`), author boxes
+(:mod:`.authorbox`), and the body (:mod:`.body`)."""
 
 from __future__ import annotations
 
-import trafilatura
+import re
 
-from ..errors import ExtractionError
-from ..markdown import paragraphs_to_markdown
+import lxml.html
+from lxml import etree
+
+from ..errors import ExtractionError, InputError
 from ..model import Article, Converted, Image, Source
-from .bylines import split_names
-from .dates import date_from_text
-from .language import normalise_language
+from . import authorbox
+from .body import extract_body
+from .figures import Figure, file_stem, find_figures, key
+from .metadata import PageMeta, Signals
+
+#: Pages over this many characters are converted without trafilatura's scoring (see :mod:`.body`).
+LARGE_PAGE = 4_000_000
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse(html: str) -> etree._Element:
+    """The page's element tree (comments and processing instructions left out).
+
+    Nesting is bounded before this point (:func:`morgue.limits.check_depth`): libxml2 silently
+    drops whatever lies deeper than 255 levels."""
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        raise InputError("empty input (no HTML)")
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from None
+
+
+def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
+    """The first figure placed before the article's first paragraph of running text."""
+    if not figures:
+        return None
+    wanted = {id(f.element): f for f in figures if f.caption or f.credit or f.element.tag == "figure"}
+    for el in root.iter():
+        figure = wanted.get(id(el))
+        if figure is not None:
+            return figure
+        if el.tag == "p" and len(el.text_content()) > 200:
+            return None
+    return None
+
+
+def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> tuple[Image | None, set[str]]:
+    """The lead image and the keys of its renditions (so the body does not show it twice).
+
+    The page's declared image (Open Graph, JSON-LD) is found among the figures (same URL or same
+    file name: another rendition) to learn its caption and credit; a page that declares none, or
+    whose declared image is not on the page, leads with the figure above its text, if any."""
+    declared = meta.image_urls
+    declared_keys = {key(u) for u in declared}
+    declared_stems = {file_stem(u) for u in declared if len(file_stem(u)) >= 6}
+    match = None
+    for figure in figures:
+        keys = {key(s) for s in figure.sources}
+        if keys & declared_keys or {file_stem(s) for s in figure.sources} & declared_stems:
+            match = figure
+            break
+    if match is None:
+        match = _before_text(root, figures)
+    if match is not None:
+        image = Image(
+            src=match.src,
+            alt=match.alt or meta.image_alt,
+            caption=match.caption or meta.image_caption,
+            credit=match.credit or meta.image_credit,
+        )
+        return image, {key(s) for s in match.sources} | declared_keys
+    if declared:
+        image = Image(src=declared[0], alt=meta.image_alt, caption=meta.image_caption, credit=meta.image_credit)
+        return image, declared_keys
+    return None, set()
 
 
 def extract_html(html: str, url: str | None = None) -> Converted:
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
-    )
-    if doc is None or not (doc.text or "").strip():
+    root = parse(html)
+    signals = Signals(root, url)
+    meta = signals.read()
+    base = url or meta.canonical_url
+    figures = find_figures(root, base)
+    image, shown = _lead_image(meta, figures, root)
+    profiles = authorbox.extract_profiles(root, base, meta.authors)
+    large = len(html) > LARGE_PAGE
+    body = extract_body(root, base, figures, shown, header=(meta.title, meta.description), large=large)
+    if not body.strip():
         raise ExtractionError("no article content found in the page")
-    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
-    authors = split_names(doc.author) if doc.author else []
+    authors = meta.authors or meta.organisations[:1]
     article = Article(
-        title=doc.title or "",
-        body=paragraphs_to_markdown(paragraphs),
-        date=date_from_text(doc.date) if doc.date else None,
+        title=meta.title or "",
+        body=body,
+        date=meta.date,
+        updated=meta.updated,
         authors=tuple(authors),
-        image=Image(src=doc.image) if doc.image else None,
-        source=Source(url=doc.url or url, site_name=doc.sitename),
-        language=normalise_language(doc.language),
-        description=doc.description,
-        tags=tuple(t.strip() for t in (doc.tags or []) if t.strip()),
-        categories=tuple(c.strip() for c in (doc.categories or []) if c.strip()),
+        image=image,
+        source=Source(url=url or meta.canonical_url, site_name=meta.site_name),
+        language=meta.language,
+        description=meta.description,
+        tags=tuple(meta.tags),
+        categories=tuple(meta.categories),
     )
-    return Converted(article=article)
+    return Converted(article=article, authors=tuple(profiles))

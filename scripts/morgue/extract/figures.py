@@ -1,0 +1,269 @@
+"""Figures on a page: image, alt text, caption and photo credit kept apart; the lead image.
+
+A figure is a ``<figure>`` (or an element whose class says it is a figure/image/media block)
+holding an image and, maybe, a caption and a credit. The credit comes from an element marked as
+one (class or itemprop: credit, copyright, source, photographer...), else from the caption's
+own text ("... Photo: X", "X/Reuters").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from ..converter import image_src
+from ..text import clean_line
+from .credits import clean_credit, credit_from_line, split_caption_credit
+from .metadata import text_of
+
+_CREDIT_CLASS = re.compile(
+    r"credit|copyright|photographer|fotograf|source|quelle|courtesy|rights|urheber|bildnachweis"
+    r"|attribution|agency",
+    re.I,
+)
+_CAPTION_CLASS = re.compile(r"caption|legend|description|bildunterschrift|unterschrift|text|desc|subtitle", re.I)
+_FIGURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|media|lead|hero|teaser-image|foto|bild)\b", re.I)
+_MAX_CAPTION = 600
+_MAX_CLIMB = 5
+_MAX_IMAGES = 400
+_INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "small", "cite", "abbr", "sub", "sup", "br", "time", "u"})
+_MAX_FIGURE_TEXT = 1200
+_SIZE = re.compile(r"(?:^|\D)([1-9]\d{0,4})[x×]([1-9]\d{0,4})(?:\D|$)")
+_TINY = re.compile(
+    r"(?:pixel|spacer|blank|transparent|1x1|tracking|logo|icon|avatar|sprite|badge|emoji|gravatar|\.svg(?:$|\?)"
+    r"|\.gif(?:$|\?)|noscript-image|placeholder)",
+    re.I,
+)
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:masthead|nav|navbar|menu|footer|sidebar|logo|social|share|avatar|ad|ads"
+    r"|advert|promo|related|teaser|newsletter|comments?)(?:$|[\s_-])",
+    re.I,
+)
+
+
+@dataclass
+class Figure:
+    src: str
+    alt: str | None
+    caption: str | None
+    credit: str | None
+    element: etree._Element
+    sources: tuple[str, ...] = ()  # every rendition named in the markup (src, srcset, lazy attributes)
+
+
+def _absolute(value: str | None, base: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        url = urljoin(base, value) if base else value
+    except ValueError:
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    return url if re.match(r"^https?://", url) else None
+
+
+def renditions(img: etree._Element, base: str | None) -> list[str]:
+    """All URLs an image names: lazy-loading attributes, ``src``, and ``srcset`` entries."""
+    out: list[str] = []
+    values = [img.get(a) for a in ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")]
+    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
+        for entry in (img.get(attr) or "").split(","):
+            values.append(entry.strip().split(" ")[0])
+    for value in values:
+        if value and not value.startswith("data:"):
+            url = _absolute(value, base)
+            if url and url not in out:
+                out.append(url)
+    return out
+
+
+def _image_in(el: etree._Element) -> etree._Element | None:
+    for img in el.iter("img", "source", "amp-img"):
+        if img.tag == "source" and not (img.get("srcset") or img.get("data-srcset")):
+            continue
+        if img.tag != "source" and not image_src(img) and not img.get("srcset"):
+            continue
+        if _TINY.search(image_src(img) or "") and not img.get("srcset"):
+            continue
+        return img
+    return None
+
+
+def _credit_elements(fig: etree._Element) -> list[etree._Element]:
+    """Elements holding the credit: marked as one (class, itemprop, id), or a short ``<footer>``,
+    ``<small>`` or ``<cite>`` (the usual markup for a credit line under a photo)."""
+    out = []
+    for el in fig.iter():
+        if el is fig or not isinstance(el.tag, str):
+            continue
+        marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"))))
+        marked = marks and _CREDIT_CLASS.search(marks) and not _CAPTION_CLASS.search(el.get("itemprop") or "")
+        short_note = el.tag in ("footer", "small", "cite") and 0 < len(text_of(el)) <= 120
+        if (marked or short_note) and not any(o in el.iterancestors() for o in out):
+            out.append(el)
+    return out
+
+
+def _text_blocks(el: etree._Element) -> list[str]:
+    """Short texts of a figure-like container, one per leaf block, in order (no image alt text)."""
+    blocks = []
+    for node in el.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "button"):
+            continue
+        if node.tag in _INLINE or any(isinstance(c.tag, str) and c.tag not in _INLINE for c in node):
+            continue
+        text = text_of(node)
+        if text and not any(text in b for b in blocks):
+            blocks.append(text)
+    return blocks
+
+
+def read_figure(fig: etree._Element, base: str | None, img: etree._Element | None = None) -> Figure | None:
+    """Image, alt, caption and credit of a figure-like element (``<figure>`` or an image's container)."""
+    img = img if img is not None else _image_in(fig)
+    if img is None:
+        return None
+    sources = renditions(img, base)
+    if img.tag == "source":  # <picture><source srcset=...><img ...>: prefer the <img>'s own source
+        real = next((i for i in fig.iter("img") if image_src(i)), None)
+        if real is not None:
+            sources = renditions(real, base) + [s for s in sources if s not in renditions(real, base)]
+            img = real
+    for source in (s for s in fig.iter("source") if s is not img):
+        sources += [s for s in renditions(source, base) if s not in sources]
+    if not sources:
+        return None
+    credit = None
+    credit_texts = []
+    for el in _credit_elements(fig):
+        text = el.get("content") or text_of(el)
+        credit_texts.append(text)
+        credit = credit or clean_credit(credit_from_line(text) or text)
+    caption_el = next(iter(fig.iter("figcaption")), None)
+    if caption_el is None:
+        caption_el = next(
+            (e for e in fig.iter() if isinstance(e.tag, str) and _CAPTION_CLASS.search(e.get("class") or "")), None
+        )
+    caption = text_of(caption_el) if caption_el is not None else None
+    if caption_el is None:  # an unmarked container: first block the caption, a short last one the credit
+        blocks = [b for b in _text_blocks(fig) if b not in credit_texts]
+        if blocks:
+            if credit is None and len(blocks) > 1 and _credit_like(blocks[-1]):
+                credit = clean_credit(credit_from_line(blocks[-1]) or blocks[-1])
+                blocks = blocks[:-1]
+            caption = " ".join(blocks)
+    if caption and len(caption) > _MAX_CAPTION:
+        caption = None
+    if caption:
+        for text in credit_texts:
+            if text and text in caption:
+                caption = caption.replace(text, " ")
+        caption, in_caption = split_caption_credit(caption)
+        credit = credit or in_caption
+    return Figure(
+        src=sources[0],
+        alt=clean_line(img.get("alt")),
+        caption=clean_line(caption),
+        credit=clean_line(credit),
+        element=fig,
+        sources=tuple(sources),
+    )
+
+
+def _credit_like(text: str) -> bool:
+    """A short block that reads as a credit: labelled, an agency, or a few capitalised words."""
+    if credit_from_line(text):
+        return True
+    words = text.split()
+    return 0 < len(words) <= 6 and not text.endswith((".", "!", "?", ":")) and text[0].isupper()
+
+
+def _container(img: etree._Element) -> etree._Element:
+    """The figure an image belongs to: its ``<figure>``, else the largest ancestor holding only
+    this image and a little text (caption, credit)."""
+    best = img
+    node = img
+    for _ in range(_MAX_CLIMB):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html", "article", "main"):
+            break
+        if node.tag == "figure":
+            return node
+        if len(parent.xpath(".//img")) > 1 or len(parent.text_content()) > _MAX_FIGURE_TEXT:
+            break
+        node = parent
+        if node.tag != "picture" and node.tag != "a":
+            best = node
+    return node if node.tag == "figure" else best
+
+
+def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
+    """Figures in document order: every content image in the body (not icons, logos, avatars,
+    tracking pixels) with the figure or container it sits in."""
+    out: list[Figure] = []
+    seen: set[int] = set()
+    body = next(root.iter("body"), root)
+    count = 0
+    for img in body.iter("img"):
+        count += 1
+        if count > _MAX_IMAGES:
+            break
+        src = image_src(img) or img.get("srcset") or ""
+        if not src or _TINY.search(src) or _TINY.search(img.get("class") or "") or _is_pixel(img):
+            continue
+        if _in_chrome(img):
+            continue
+        container = _container(img)
+        if id(container) in seen:
+            continue
+        seen.add(id(container))
+        figure = read_figure(container, base, img)
+        if figure is not None:
+            out.append(figure)
+    return out
+
+
+def _in_chrome(img: etree._Element) -> bool:
+    """Inside page chrome: header, navigation, footer, asides, author boxes, teaser lists."""
+    for level, ancestor in enumerate(img.iterancestors()):
+        if ancestor.tag in ("header", "nav", "footer", "aside", "form"):
+            return ancestor.tag != "header" or not any(True for _ in ancestor.iter("h1"))
+        if level < 4 and ancestor.tag not in (
+            "html",
+            "body",
+            "main",
+            "article",
+        ):  # layout classes further up say little
+            marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+            if marks and _CHROME.search(marks):
+                return True
+    return False
+
+
+def _is_pixel(img: etree._Element) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) < 50:
+            return True
+    return False
+
+
+def key(url: str | None) -> str:
+    """A URL's host and path, for matching renditions of the same image."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.replace("&amp;", "&"))
+    except ValueError:
+        return url
+    return (parts.hostname or "") + parts.path
+
+
+def file_stem(url: str | None) -> str:
+    path = key(url).rsplit("/", 1)[-1]
+    return re.sub(r"\.(?:jpe?g|png|webp|gif|avif)$", "", path, flags=re.I).lower()

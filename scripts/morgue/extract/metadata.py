@@ -1,0 +1,496 @@
+"""Article metadata from every signal a page carries, reconciled field by field.
+
+Signals, strongest first: JSON-LD (schema.org article object), Open Graph and ``article:*``,
+Twitter cards, other ``<meta>`` conventions (parsely, sailthru, Dublin Core, citation_*),
+microdata (``itemprop``), ``<time>`` elements, visible bylines, and the URL. Each field takes the
+first usable value in its own order; values are cleaned the same way whichever signal gave them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..errors import MorgueError
+from ..model import When
+from ..text import clean_line
+from . import jsonld
+from .bylines import clean_name, is_organisation, looks_like_name, split_names
+from .credits import split_caption_credit
+from .dates import date_from_url, parse_iso
+from .language import normalise_language
+from .metatags import MetaTags
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»«:/~-]\s+|\s+[-–—|]+\s+|\s*\|\s*")
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
+_PROFILE_SLUG = re.compile(
+    r"/(?:authors?|editors?|autor(?:en)?|people|staff|profile|journalist)/(?P<slug>[a-z]+(?:-[a-z]+){1,2})/?$"
+)
+_HANDLE_ONLY = re.compile(r"^@\w+$")
+_SPACE = re.compile(r"\s+")
+
+
+def _loose(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+     "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "font", "nobr"}
+)  # fmt: skip
+
+
+def text_of(el: etree._Element) -> str:
+    """Visible text of an element, whitespace collapsed (scripts and styles left out). Block
+    boundaries separate words; inline elements do not ("<b>Kicker</b>: Title")."""
+    parts: list[str] = []
+    for node in el.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template"):
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        block = tag and tag not in _INLINE_TAGS
+        if block:
+            parts.append(" ")
+        if node.text and tag:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(" " + node.tail if block else node.tail)
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
+@dataclass
+class PageMeta:
+    """What the page says about itself, before the body is extracted."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    date: When | None = None
+    updated: When | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    image_urls: list[str] = field(default_factory=list)
+    image_alt: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
+
+
+class Signals:
+    """The page's metadata sources, read once; one method per field reconciles them."""
+
+    def __init__(self, root: etree._Element, url: str | None) -> None:
+        self.root = root
+        self.url = url
+        self.meta = MetaTags(root)
+        self.graph = jsonld.Graph(jsonld.blocks(root))
+        self.article = self.graph.article() or {}
+
+    # ------------------------------------------------------------------ helpers
+    def _ld(self, key: str) -> str | None:
+        return jsonld.text_of(self.article.get(key))
+
+    def _h1s(self) -> list[str]:
+        out = []
+        for h1 in self.root.iter("h1"):
+            text = text_of(h1)
+            if text and len(text) < 400:
+                out.append(text)
+            if len(out) >= 4:
+                break
+        return out
+
+    # ------------------------------------------------------------------ fields
+    def site_name(self) -> str | None:
+        publisher = self.graph.resolve(self.article.get("publisher")) if self.article else None
+        name = self.meta.first("og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name")
+        if not name and isinstance(publisher, dict):
+            name = jsonld.text_of(publisher.get("name"))
+        if not name:
+            org = self.graph.first("NewsMediaOrganization") or self.graph.first("Organization")
+            name = jsonld.text_of(org.get("name")) if org else None
+        return clean_line(name)
+
+    def title(self, site_name: str | None) -> str | None:
+        """The headline as the page shows it: an ``<h1>`` that a declared title (JSON-LD, Open Graph,
+        Twitter, ``<title>``) confirms, else the first declared title without its site-name part."""
+        declared = [
+            _unescape(t)
+            for t in (
+                self._ld("headline"),
+                self.meta.first("og:title"),
+                self.meta.first("twitter:title"),
+                self.meta.first("parsely-title", "sailthru.title", "dc.title", "dcterms.title", "citation_title"),
+                self._ld("name"),
+                self.meta.first("headline", "title"),
+                next((text_of(t) for t in self.root.iter("title")), None),
+            )
+            if clean_line(t)
+        ]
+        site = _loose(site_name or "")
+        h1s = [h for h in self._h1s() if _loose(h) and _loose(h) != site]
+        stripped = [t for t in (strip_site_name(d, site_name, self.url, [*h1s, *declared]) for d in declared) if t]
+        known = [_loose(t) for t in [*declared, *stripped]]
+        for h1 in h1s:  # the visible headline, when a declared title says the same
+            if _loose(h1) in known:
+                return h1
+        for h1 in h1s:  # ... or holds it whole, kicker or site name around it
+            loose = _loose(h1)
+            if len(loose) >= 8 and any(loose in k and len(loose) >= 0.3 * len(k) for k in known):
+                return h1
+        if stripped:
+            return stripped[0]
+        return h1s[0] if h1s else None
+
+    def authors(self, site_name: str | None) -> tuple[list[str], list[str]]:
+        """``(people, organisations)`` credited as authors."""
+        sources: list[list[tuple[str, bool]]] = []
+        if self.article:
+            ld = [(n, org) for n, org, _ in jsonld.people(self.graph, self.article.get("author"))]
+            if not ld:
+                ld = [(n, org) for n, org, _ in jsonld.people(self.graph, self.article.get("creator"))]
+            sources.append(ld)
+        for keys in (
+            ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator"),
+            ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author"),
+        ):
+            sources.append([(v, False) for v in self.meta.all(*keys)])
+        sources.append([(v, False) for v in self._dom_bylines()])
+        sources.append([(v, False) for v in self._box_names()])
+        sources.append([(v, False) for v in self._profile_slugs()])
+        site = _loose(site_name or "")
+        host = _host_words(self.url)
+        people: list[str] = []
+        organisations: list[str] = []
+        for source in sources:
+            for raw, org in source:
+                if _URLISH.search(raw) or _HANDLE_ONLY.match(raw.strip()):
+                    continue
+                for name in split_names(raw) if not org else [clean_line(raw) or ""]:
+                    loose = _loose(name)
+                    if not loose or loose == site or loose.replace(" ", "") in host:
+                        if name and name not in organisations:
+                            organisations.append(name)
+                        continue
+                    if org or (is_organisation(name) and not looks_like_name(name)):
+                        if name not in organisations:
+                            organisations.append(name)
+                    elif name not in people and _plausible(name):
+                        people.append(name)
+            if people:
+                if source is sources[0] and self.article:
+                    people += [o for o in organisations if o not in people and _loose(o) != site]
+                break
+        return people, organisations
+
+    def _dom_bylines(self) -> list[str]:
+        """Visible bylines: the innermost byline-marked elements outside comments, forms and teasers;
+        the first one, plus its siblings (several ``rel=author`` links). Each gives its
+        ``itemprop=name`` or its text."""
+        candidates = []
+        for el in self.root.xpath(_BYLINE_XPATH):
+            if el.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(el.get("class") or ""):
+                continue
+            candidates.append(el)
+            if len(candidates) > 60:
+                break
+        outer = {id(a) for el in candidates for a in el.iterancestors()}
+        found: list[str] = []
+        group = None
+        for el in candidates:
+            if id(el) in outer and not el.xpath('.//*[@itemprop="name"]'):
+                continue  # an inner candidate says it more precisely
+            if group is not None and el.getparent() is not group:
+                break
+            if _in_furniture(el):
+                continue
+            name_el = next(iter(el.xpath('.//*[@itemprop="name"]')), None)
+            text = (name_el.get("content") or text_of(name_el)) if name_el is not None else text_of(el)
+            if not text or len(text) > 150 or not any(_plausible(n) for n in split_names(text)):
+                continue
+            if text not in found:
+                found.append(text)
+            group = el.getparent()
+            if len(found) >= 6:
+                break
+        return found
+
+    def _box_names(self) -> list[str]:
+        """Names in author boxes ("About the author") when nothing else names the author."""
+        from .authorbox import find_boxes, name_in
+
+        names = []
+        for box in find_boxes(self.root):
+            name = name_in(box, [])
+            if name and name not in names:
+                names.append(name)
+        return names[:3]
+
+    def _profile_slugs(self) -> list[str]:
+        """A name from an author profile URL (``/author/jon-fingas``), the last resort."""
+        urls = [u for u in self.meta.all("article:author", "author") if _URLISH.search(u)]
+        urls += self.meta.links.get("author", [])
+        urls += [a.get("href") for a in self.root.xpath('//a[@rel="author"][@href]')[:2]]
+        for url in urls:
+            match = _PROFILE_SLUG.search(url or "")
+            if match:
+                words = match["slug"].split("-")
+                if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+                    return [" ".join(w.capitalize() for w in words)]
+        return []
+
+    def dates(self) -> tuple[When | None, When | None]:
+        published_raw = [
+            self._ld("datePublished"),
+            self.meta.first("article:published_time", "og:article:published_time", "article:published"),
+            self.meta.first("parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime"),
+            self.meta.first(
+                "datepublished",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.date",
+                "dc.date.created",
+                "dcterms.created",
+                "citation_publication_date",
+                "citation_date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "date",
+                "article.published",
+                "article_date_original",
+                "og:pubdate",
+                "datecreated",
+            ),
+            self._ld("dateCreated"),
+        ]
+        published = next((d for d in (parse_iso(v) for v in published_raw if v) if d is not None), None)
+        if published is None:
+            published = self._time_element()
+        if published is None:
+            published = _htmldate(self.root, self.url) or date_from_url(self.url)
+        updated_raw = [
+            self._ld("dateModified"),
+            self.meta.first("article:modified_time", "og:updated_time", "article:modified", "datemodified"),
+            self.meta.first("dc.date.modified", "dcterms.modified", "last-modified"),
+        ]
+        updated = next((d for d in (parse_iso(v) for v in updated_raw if v) if d is not None), None)
+        return published, updated
+
+    def _time_element(self) -> When | None:
+        times = self.root.xpath('//time[@datetime] | //*[@itemprop="datePublished"]')
+        for el in times:
+            value = el.get("datetime") or el.get("content") or text_of(el)
+            when = parse_iso(value)
+            if when is not None:
+                return when
+        return None
+
+    def language(self) -> str | None:
+        html = self.root if self.root.tag == "html" else None
+        for value in (
+            html.get("lang") if html is not None else None,
+            html.get("{http://www.w3.org/XML/1998/namespace}lang") if html is not None else None,
+            self.meta.first("content-language", "language", "dc.language", "og:locale"),
+            self._ld("inLanguage"),
+        ):
+            tag = normalise_language(value)
+            if tag and tag.lower() not in ("und", "xx", "mul"):
+                return tag
+        return None
+
+    def description(self) -> str | None:
+        return clean_line(
+            self.meta.first("og:description")
+            or self.meta.first("description")
+            or self._ld("description")
+            or self.meta.first("twitter:description", "dc.description")
+        )
+
+    def tags(self) -> tuple[list[str], list[str]]:
+        tags: list[str] = []
+        raw = self.meta.all("article:tag", "og:article:tag", "parsely-tags", "news_keywords", "sailthru.tags")
+        keywords = self.article.get("keywords") if self.article else None
+        if isinstance(keywords, list):
+            raw += [str(k) for k in keywords]
+        elif isinstance(keywords, str):
+            raw.append(keywords)
+        if not raw:
+            raw = self.meta.all("keywords")
+        for value in raw:
+            for part in re.split(r"\s*[,;]\s*", value) if ("," in value or ";" in value) else [value]:
+                label = clean_line(part)
+                if label and len(label) <= 80 and label not in tags and not label.startswith(("tag:", "id:")):
+                    tags.append(label)
+        categories: list[str] = []
+        section = jsonld.as_list(self.article.get("articleSection")) if self.article else []
+        for value in [*self.meta.all("article:section", "og:article:section", "parsely-section"), *section]:
+            label = clean_line(str(value))
+            if label and label not in categories and len(label) <= 80:
+                categories.append(label)
+        return tags[:30], categories[:10]
+
+    def canonical(self) -> str | None:
+        for value in (self.meta.link("canonical"), self.meta.first("og:url")):
+            if value and re.match(r"^https?://", value):
+                return value
+        return None
+
+    def images(self) -> tuple[list[str], dict[str, str | None]]:
+        """Declared lead-image URLs (strongest first) and what the declarations say about it."""
+        urls: list[str] = []
+        about: dict[str, str | None] = {"alt": None, "caption": None, "credit": None}
+        for value in self.meta.all("og:image", "og:image:url", "og:image:secure_url"):
+            urls.append(value)
+        about["alt"] = self.meta.first("og:image:alt", "twitter:image:alt")
+        for obj in jsonld.image_objects(self.graph, self.article.get("image")) if self.article else []:
+            urls.append(obj["url"])
+            about["caption"] = about["caption"] or jsonld.text_of(obj.get("caption"))
+            credit = jsonld.text_of(obj.get("creditText")) or jsonld.text_of(obj.get("copyrightHolder"))
+            credit = credit or jsonld.text_of(obj.get("author")) or jsonld.text_of(obj.get("creator"))
+            about["credit"] = about["credit"] or credit
+        if about["caption"]:
+            caption, in_caption = split_caption_credit(about["caption"])
+            about["caption"], about["credit"] = caption, about["credit"] or in_caption
+        for value in self.meta.all("twitter:image", "twitter:image:src", "parsely-image-url", "thumbnailurl", "image"):
+            urls.append(value)
+        out: list[str] = []
+        for value in urls:
+            if value and not value.startswith("data:") and value not in out:
+                out.append(value)
+        return out, about
+
+    def read(self) -> PageMeta:
+        site = self.site_name()
+        people, organisations = self.authors(site)
+        published, updated = self.dates()
+        tags, categories = self.tags()
+        image_urls, about = self.images()
+        return PageMeta(
+            title=self.title(site),
+            authors=people,
+            organisations=organisations,
+            date=published,
+            updated=updated,
+            site_name=site,
+            canonical_url=self.canonical(),
+            language=self.language(),
+            description=self.description(),
+            tags=tags,
+            categories=categories,
+            image_urls=image_urls,
+            image_alt=about["alt"],
+            image_caption=about["caption"],
+            image_credit=about["credit"],
+        )
+
+
+_BYLINE_XPATH = (
+    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline") or contains(@class, "author")'
+    ' or contains(@class, "Byline") or contains(@class, "Author") or contains(@class, "autor")'
+    ' or contains(@class, "Autor") or contains(@id, "author") or contains(@class, "writer")]'
+)
+_NOT_BYLINE_TAGS = frozenset({"meta", "link", "body", "html", "article", "main", "script", "style", "img", "time"})
+_NOT_BYLINE_CLASS = re.compile(r"bio|avatar|description|image|photo|img|more|follow|social|share|date|time", re.I)
+_FURNITURE_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:comment|respond|reply|related|recommend|teaser|sidebar|footer|widget|popular|trending"
+    r"|newsletter|promo|more-)",
+    re.I,
+)
+
+
+def _in_furniture(el: etree._Element) -> bool:
+    """Inside a comment thread, a form, an aside or a teaser list (their names are not the byline)."""
+    for ancestor in el.iterancestors():
+        tag = ancestor.tag
+        if tag in ("form", "aside", "footer", "nav"):
+            return True
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        if marks and _FURNITURE_CONTAINER.search(marks):
+            return True
+    return False
+
+
+def _htmldate(root: etree._Element, url: str | None) -> When | None:
+    """htmldate's reading of the page (date-like text near headings, in classes, in the markup):
+    only for pages whose metadata gives no date, as it costs more than all other signals together."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(root, url=url, original_date=True, extensive_search=False)
+    except MorgueError:  # the time limit, raised wherever the conversion is
+        raise
+    except Exception:  # htmldate is a heuristic: a failure there means "no date", never a failed page
+        return None
+    return parse_iso(found) if found else None
+
+
+def _unescape(text: str | None) -> str:
+    """Declared values double-escaped by their CMS ("Swift&#8217;s") read as text."""
+    text = text or ""
+    return html.unescape(text) if "&" in text else text
+
+
+def _host_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    host = (urlsplit(url).hostname or "").lower()
+    parts = [p for p in host.split(".") if p not in ("www", "com", "org", "net", "co", "uk", "de", "m", "amp")]
+    return {p.replace("-", "") for p in parts}
+
+
+def _plausible(name: str) -> bool:
+    """A cleaned name that can be a person's byline (not a sentence, not a label)."""
+    if len(name) > 50 or len(name.split()) > 6:
+        return False
+    if not clean_name(name):
+        return False
+    return any(ch.isalpha() for ch in name)
+
+
+def strip_site_name(title: str, site_name: str | None, url: str | None, others: list[str]) -> str | None:
+    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
+    title = clean_line(title) or ""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title or None
+    site = _loose(site_name or "")
+    host = _host_words(url)
+
+    def is_site(part: str) -> bool:
+        loose = _loose(part)
+        return bool(loose) and (
+            loose == site or (site and (loose in site or site in loose)) or loose.replace(" ", "") in host
+        )
+
+    others_loose = [_loose(o) for o in others if o]
+    # keep the longest run that a visible headline or a declared title confirms
+    for i in range(len(parts)):
+        for j in range(len(parts), i, -1):
+            if i == 0 and j == len(parts):
+                continue
+            segment = _join_between(title, parts[i], parts[j - 1])
+            if _loose(segment) in others_loose and len(segment) > 10:
+                return segment
+    if is_site(parts[-1]):
+        return _join_between(title, parts[0], parts[-2])
+    if is_site(parts[0]):
+        return _join_between(title, parts[1], parts[-1])
+    return title
+
+
+def _join_between(title: str, first: str, last: str) -> str:
+    start = title.find(first)
+    end = title.rfind(last) + len(last)
+    return title[start:end].strip()
