@@ -16,6 +16,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,13 @@ STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "
 
 
 # --------------------------------------------------------------------------- worker side
+def convert_timed(doc: Document, timeout: float | None = TIMEOUT) -> tuple[Converted | MorgueError, float]:
+    """:func:`convert_document` and the CPU seconds it took (what a worker sends back)."""
+    started = time.process_time()
+    result = convert_document(doc, timeout)
+    return result, time.process_time() - started
+
+
 def convert_document(doc: Document, timeout: float | None = TIMEOUT) -> Converted | MorgueError:
     """Convert one document within the time limit; errors are returned, not raised, so that
     they travel back from worker processes intact (path and line included)."""
@@ -67,6 +75,7 @@ class Report:
     content: str
     entries: list[Entry] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (input, warning)
+    cpu_seconds: float = 0.0  # spent converting, in whichever process or worker did it
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -93,6 +102,7 @@ class Report:
         return {
             "content": self.content,
             "counts": dict(self.counts),
+            "conversion_cpu_seconds": round(self.cpu_seconds, 3),
             "reasons": {s: dict(sorted(self.reasons(s).items())) for s in ("skipped", "duplicate", "conflict")},
             "failed": [e.as_dict() for e in self.failed],
             "retry": self.retry(),
@@ -139,7 +149,7 @@ def ingest(
     store = Store(content, converter=converter_version())
     report = Report(content=str(content))
     with _executor(options) as submit:
-        for entry, notes in _run(_items(inputs, options), store, submit, _window(options)):
+        for entry, notes in _run(_items(inputs, options), store, submit, _window(options), report):
             report.add(entry)
             report.notes.extend((entry.input, note) for note in notes)
             if progress is not None:
@@ -159,20 +169,20 @@ def _items(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterat
             yield from sources.read(item)
 
 
-Submit = Callable[[Document], "cf.Future[Converted | MorgueError]"]
+Submit = Callable[[Document], "cf.Future[tuple[Converted | MorgueError, float]]"]
 
 
 def _run(
-    items: Iterator[sources.Item], store: Store, submit: Submit, window: int
+    items: Iterator[sources.Item], store: Store, submit: Submit, window: int, report: Report
 ) -> Iterator[tuple[Entry, tuple[str, ...]]]:
     """File results in input order while up to ``window`` conversions run ahead."""
     pending: deque[tuple[sources.Item, str | None, Any]] = deque()
     for item in items:
         pending.append(_start(item, store, submit))
         while len(pending) > window or (pending and _ready(pending[0][2])):
-            yield _finish(*pending.popleft(), store)
+            yield _finish(*pending.popleft(), store, report)
     while pending:
-        yield _finish(*pending.popleft(), store)
+        yield _finish(*pending.popleft(), store, report)
 
 
 def _start(item: sources.Item, store: Store, submit: Submit) -> tuple[sources.Item, str | None, Any]:
@@ -187,7 +197,9 @@ def _ready(future: Any) -> bool:
     return future is None or future.done()
 
 
-def _finish(item: sources.Item, key: str | None, future: Any, store: Store) -> tuple[Entry, tuple[str, ...]]:
+def _finish(
+    item: sources.Item, key: str | None, future: Any, store: Store, report: Report
+) -> tuple[Entry, tuple[str, ...]]:
     if isinstance(item, MorgueError):
         return Entry("failed", _where(item), detail=item.message), ()
     if isinstance(item, Skipped):
@@ -195,7 +207,8 @@ def _finish(item: sources.Item, key: str | None, future: Any, store: Store) -> t
     assert isinstance(item, Document) and key is not None
     if future is None and (known := store.known(key)) is not None:
         return _entry(item, known), ()
-    result = future.result() if future is not None else convert_document(item)
+    result, cpu = future.result() if future is not None else convert_timed(item)
+    report.cpu_seconds += cpu
     if isinstance(result, MorgueError):
         return Entry("failed", item.where, detail=result.message), ()
     try:
@@ -238,15 +251,15 @@ class _executor:
             from .cluster import connect
 
             self.client = connect(self.options.dask)
-            return lambda doc: self.client.submit(convert_document, doc, timeout, pure=False)
+            return lambda doc: self.client.submit(convert_timed, doc, timeout, pure=False)
         if _jobs(self.options) == 1:
-            return lambda doc: _Done(convert_document(doc, timeout))
+            return lambda doc: _Done(convert_timed(doc, timeout))
         return self._pooled
 
-    def _pooled(self, doc: Document) -> cf.Future[Converted | MorgueError]:
+    def _pooled(self, doc: Document) -> cf.Future[tuple[Converted | MorgueError, float]]:
         if self.pool is None:  # started on first need: a run of known inputs starts no process
             self.pool = cf.ProcessPoolExecutor(_jobs(self.options), mp_context=_context())
-        return self.pool.submit(convert_document, doc, self.options.timeout)
+        return self.pool.submit(convert_timed, doc, self.options.timeout)
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
@@ -267,13 +280,13 @@ def _context() -> multiprocessing.context.BaseContext:
 class _Done:
     """A finished future, for conversions run in this process."""
 
-    def __init__(self, value: Converted | MorgueError) -> None:
+    def __init__(self, value: tuple[Converted | MorgueError, float]) -> None:
         self.value = value
 
     def done(self) -> bool:
         return True
 
-    def result(self) -> Converted | MorgueError:
+    def result(self) -> tuple[Converted | MorgueError, float]:
         return self.value
 
 

@@ -282,17 +282,21 @@ class Store:
         if rel in self._run_paths:
             return Outcome("duplicate", rel, SAME_TEXT)
         self._cache_new.setdefault(fingerprint, entry)
+        if entry.get("status") == "duplicate":
+            return self._filed(url, Outcome("duplicate", rel, entry.get("detail")))
         return self._filed(url, Outcome("unchanged", rel))
 
     def remember(self, fingerprint: str, converted: Converted, outcome: Outcome) -> None:
-        """Record which file the input with ``fingerprint`` produced (only inputs that own their
-        article are recorded: duplicates and conflicts are converted again next time)."""
-        if outcome.status not in ("new", "updated", "unchanged") or fingerprint in self._cache_new:
+        """Record which file the input with ``fingerprint`` produced, or duplicated (the first
+        time it is seen in a run; conflicts are not recorded: they are converted again)."""
+        if outcome.status == "conflict" or fingerprint in self._cache_new:
             return
         text = self._text(outcome.path)
         digest = recorded_digest(text) if text else None
         if digest:
             entry = {"path": outcome.path, "digest": digest, "url": url_key(converted.article.source.url)}
+            if outcome.status == "duplicate":
+                entry.update(status="duplicate", detail=outcome.detail)
             self._cache_new[fingerprint] = {k: v for k, v in entry.items() if v}
 
     def _load_cache(self) -> dict[str, dict]:
