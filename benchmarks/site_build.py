@@ -346,7 +346,7 @@ def measure_search(site: Path, queries: list[str], article_url: str) -> dict:
                         "search_page_load_bytes": load_bytes,
                         "search_page_search_bytes": load_search,
                         "first_query_bytes": sum(counter.values()),
-                        "largest": sorted(counter.items(), key=lambda kv: -kv[1])[:8],
+                        "largest": sorted(counter.items(), key=lambda kv: -kv[1])[:30],
                         "seconds_to_results": round(seconds, 2),
                         "message": count,
                         "errors": errors[:3],
@@ -399,8 +399,7 @@ def measure_preview(project: Path, article: Path, command: list[str], timeout: f
                 time.sleep(0.5)
         startup = time.monotonic() - started
         with browser_page() as (page, _errors, _blocked):
-            page.goto(base + rel)
-            page.wait_for_load_state("networkidle")
+            page.goto(base + rel)  # (never "networkidle": the live-reload script keeps a request open)
             marker = f"Edited {int(time.time())}"
             article.write_text(original.replace("title: ", f"title: {marker} ", 1), encoding="utf-8")
             edited = time.monotonic()

@@ -211,3 +211,10 @@ def test_sitemap_404_and_search_index_in_parts(built):
     # no page but the search page loads search code
     home = (built / "index.html").read_text(encoding="utf-8")
     assert "pagefind" not in home and "search_index" not in home
+
+
+def test_compact_html_keeps_preformatted_text_and_line_breaks():
+    from morgue.site.plugin import compact_html
+
+    html = "<div>\n    <p>a\n\n   b</p>\n  <pre><code>x\n    y\n</code></pre>\n <textarea>\n  z</textarea>"
+    assert compact_html(html) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y\n</code></pre>\n<textarea>\n  z</textarea>"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import frontmatter
 from ..markdown import plain_text
@@ -53,7 +53,8 @@ def excerpt(article: Article) -> str:
 def read_entry(src_uri: str, url: str, text: str, path: str) -> Entry:
     """Parse and validate one article file (raises :class:`~morgue.errors.SchemaError`)."""
     article = frontmatter.loads(text, path)
-    return Entry(src_uri=src_uri, url=url, article=article, excerpt=excerpt(article))
+    # The body is rendered by MkDocs; the catalog keeps only what listings show (memory at scale).
+    return Entry(src_uri=src_uri, url=url, article=replace(article, body=""), excerpt=excerpt(article))
 
 
 class Catalog:

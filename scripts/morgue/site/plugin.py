@@ -20,6 +20,7 @@ import hashlib
 import html
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ class MorgueConfig(Config):
     feed_size = opt.Type(int, default=feeds.FEED_SIZE)
     search = opt.Type(bool, default=True)  # index with Pagefind after `mkdocs build`
     search_in_serve = opt.Type(bool, default=False)  # also after every `mkdocs serve` rebuild
-    search_part_size = opt.Type(int, default=2500)  # articles per Pagefind run (bounds its memory)
+    search_part_size = opt.Type(int, default=3500)  # articles per Pagefind run (bounds its memory)
 
 
 class ListingFile(File):
@@ -168,6 +169,9 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
             self._feed_html[entry.src_uri] = clean
         return clean
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return compact_html(output)
+
     def on_page_context(self, context, *, page, config, nav):
         entry = self.catalog.get(page.file.src_uri)
         if entry is not None:
@@ -225,6 +229,24 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
             search.build_index(site_dir, self._pages, language=language, part_size=self.config.search_part_size)
         except MorgueError as err:
             raise PluginError(str(err)) from None
+
+
+_PRE = re.compile(r"(<(pre|textarea)[\s>].*?</\2>)", re.S | re.I)
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact_html(text: str) -> str:
+    """Drop the indentation and blank lines the templates leave (15% of a page), keeping every
+    line break (so rendering is unchanged) and ``<pre>``/``<textarea>`` text as it is."""
+    parts = _PRE.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3  # re.split with two groups: text, whole match, tag name
+        if kind == 0:
+            out.append(_INDENT.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
 
 
 def _dirty_warning_filter(record: logging.LogRecord) -> bool:
