@@ -130,7 +130,7 @@ def check_truncated_mid_tag(entry, items, archive):
 def check_deep_nesting(entry, items, archive):
     """Refused with a clear limit error, quickly (no RecursionError, no minutes in a parser)."""
     errors = _errors(items)
-    assert len(errors) == 1 and "nested too deeply" in errors[0] and "limit 256" in errors[0]
+    assert len(errors) == 1 and "nested too deeply" in errors[0] and "limit 255" in errors[0]
     assert archive["elapsed"] < 60
 
 

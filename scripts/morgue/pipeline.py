@@ -20,7 +20,6 @@ from .extract.html import extract_html
 from .extract.language import detect_language, normalise_language
 from .extract.textdump import extract_text
 from .extract.urls import title_from_url
-from .limits import check_depth
 from .markdown import plain_text
 from .model import Article, Author, Converted, Image, Source, When
 from .sources import Document
@@ -38,7 +37,6 @@ def convert(doc: Document) -> Converted:
     try:
         if doc.kind == "html":
             html = doc.data if isinstance(doc.data, str) else decode(doc.data, doc.charset)
-            check_depth(html)
             url = _url(doc.meta.get("url"))
             converted = extract_html(html, url)
         else:

@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import ExtractionError, InputError
+from ..limits import check_depth
 from ..model import Article, Converted, Image, Source
 from . import authorbox
 from .body import extract_body
@@ -24,16 +25,18 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 def parse(html: str) -> etree._Element:
     """The page's element tree (comments and processing instructions left out).
 
-    Nesting is bounded before this point (:func:`morgue.limits.check_depth`): libxml2 silently
-    drops whatever lies deeper than 255 levels."""
+    A page nested deeper than libxml2 builds (it silently drops what lies below 256 levels) is
+    refused (:func:`morgue.limits.check_depth`)."""
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         raise InputError("empty input (no HTML)")
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
+    check_depth(root)
+    return root
 
 
 def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
