@@ -418,11 +418,14 @@ def measure_preview(project: Path, article: Path, command: list[str], timeout: f
         proc.wait(timeout=30)
 
 
-def _project(base: Path, name: str) -> Path:
+def _project(base: Path, name: str, part_size: int | None = None) -> Path:
     project = base / name
     project.mkdir()
     shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if part_size:
+        config = config.replace("  - morgue\n", f"  - morgue: {{search_part_size: {part_size}}}\n", 1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
 
 
@@ -437,6 +440,7 @@ def main() -> None:
     parser.add_argument("--no-peer", action="store_true")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium search measurement")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--part-size", type=int, help="the plugin's search_part_size (default: mkdocs.yml's)")
     parser.add_argument(
         "--preview", action="store_true", help="also time an edit in `morgue serve` and in plain `mkdocs serve`"
     )
@@ -446,15 +450,16 @@ def main() -> None:
     base.mkdir(parents=True, exist_ok=True)
     results: dict = {"n": args.n}
     try:
-        project = _project(base, f"morgue-{args.n}")
+        project = _project(base, f"morgue-{args.n}", args.part_size)
         t0 = time.process_time()
         articles, profiles = generate(args.n, project / "content")
         print(f"generated {args.n} articles, {len(profiles)} authors in {time.process_time() - t0:.1f} s CPU")
         build = timed_build(project)
         size, count = site_size(project / "site")
         results["morgue"] = {**build, "size": size, "files": count}
+        parts = f", search index in parts of {args.part_size}" if args.part_size else ""
         print(
-            f"morgue  N={args.n}: build {build['cpu']:.1f} s CPU, {build['wall']:.1f} s wall, "
+            f"morgue  N={args.n}{parts}: build {build['cpu']:.1f} s CPU, {build['wall']:.1f} s wall, "
             f"peak memory {_mb(build['peak'])}, site {_mb(size)} in {count} files ({size / args.n / 1e3:.1f} KB/article)"
         )
         if not args.no_browser:

@@ -88,14 +88,17 @@
     return li;
   }
 
+  // Fragments are fetched together and shown in order, each as soon as it and those before it arrived.
   function showMore(mine) {
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
-      if (mine !== run) return;
-      data.forEach(function (d) { list.appendChild(item(d)); });
-      more.hidden = shown >= results.length;
+    var chain = Promise.resolve();
+    batch.map(function (r) { return r.data(); }).forEach(function (pending) {
+      chain = chain.then(function () { return pending; }).then(function (data) {
+        if (mine === run) list.appendChild(item(data));
+      });
     });
+    return chain.then(function () { if (mine === run) more.hidden = shown >= results.length; });
   }
 
   function remember(query, filters) {
@@ -129,6 +132,7 @@
 
   var timer = null;
   input.addEventListener("input", function () {
+    load().catch(function () {});  // start fetching the engine while the reader types
     clearTimeout(timer);
     timer = setTimeout(search, 200);
   });
