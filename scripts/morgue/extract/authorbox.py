@@ -17,21 +17,12 @@ from ..text import clean_line
 from .bylines import clean_name, contacts_in, looks_like_name
 from .metadata import text_of
 
-_BOX = re.compile(
-    r"author[-_]?(?:box|bio|card|info|details|profile|about|description|wrap|block)|about[-_]?(?:the[-_]?)?author"
-    r"|bio[-_]?(?:box|card)|contributor[-_]?(?:bio|box|card)|autor(?:en)?[-_]?(?:box|info|bio)|byline[-_]?bio",
-    re.I,
-)
 _BIO_CLASS = re.compile(r"bio|description|desc|about|text|summary", re.I)
 _NAME_CLASS = re.compile(r"name|title|heading", re.I)
 _SOCIAL = re.compile(
     r"twitter\.com|x\.com|linkedin\.com|facebook\.com|instagram\.com|mastodon|bsky\.app|threads\.net", re.I
 )
 _MAX_BOXES = 6
-_BOX_XPATH = (
-    "//*[contains(@class, 'uthor') or contains(@class, 'bio') or contains(@class, 'ontributor')"
-    " or contains(@id, 'uthor') or contains(@class, 'utor')]"
-)
 
 
 def name_in(box: etree._Element, known: list[str]) -> str | None:
@@ -64,22 +55,21 @@ def _bio_in(box: etree._Element, name: str) -> str | None:
     return clean_line(best)
 
 
-def find_boxes(root: etree._Element) -> list[etree._Element]:
-    """Author-box elements, outermost only, in document order."""
+def outermost(candidates: list[etree._Element]) -> list[etree._Element]:
+    """Author-box elements (as :func:`morgue.extract.marks.scan` found them), outermost only."""
     boxes: list[etree._Element] = []
-    for el in root.xpath(_BOX_XPATH):
-        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if _BOX.search(marks) and not any(b in el.iterancestors() for b in boxes):
+    for el in candidates:
+        if not any(b in el.iterancestors() for b in boxes):
             boxes.append(el)
             if len(boxes) >= _MAX_BOXES:
                 break
     return boxes
 
 
-def extract_profiles(root: etree._Element, base: str | None, known: list[str]) -> list[Author]:
+def extract_profiles(boxes: list[etree._Element], base: str | None, known: list[str]) -> list[Author]:
     """Profiles of the authors whose boxes appear on the page (name, bio, link, contacts)."""
     profiles: dict[str, Author] = {}
-    for box in find_boxes(root):
+    for box in outermost(boxes):
         name = name_in(box, known)
         if not name or name in profiles:
             continue

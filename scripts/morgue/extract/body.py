@@ -140,7 +140,7 @@ def main_content(root: etree._Element, url: str | None) -> etree._Element | None
     """trafilatura's main-content tree of the (pruned) page, or ``None`` when it finds nothing."""
     doc = trafilatura.bare_extraction(
         root,
-        url=url,
+        url=None,  # links and images are made absolute by the converter, for the kept ones only
         fast=True,
         include_comments=False,
         include_tables=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -28,7 +29,7 @@ _CAPTION_CLASS = re.compile(r"caption|legend|description|bildunterschrift|unters
 _FIGURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|media|lead|hero|teaser-image|foto|bild)\b", re.I)
 _MAX_CAPTION = 600
 _MAX_CLIMB = 5
-_MAX_IMAGES = 400
+_MAX_IMAGES = 150
 _INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "small", "cite", "abbr", "sub", "sup", "br", "time", "u"})
 _MAX_FIGURE_TEXT = 1200
 _SIZE = re.compile(r"(?:^|\D)([1-9]\d{0,4})[x×]([1-9]\d{0,4})(?:\D|$)")
@@ -58,6 +59,8 @@ def _absolute(value: str | None, base: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
+    if value.startswith(("https://", "http://")):
+        return value
     try:
         url = urljoin(base, value) if base else value
     except ValueError:
@@ -194,12 +197,22 @@ def _container(img: etree._Element) -> etree._Element:
             break
         if node.tag == "figure":
             return node
-        if len(parent.xpath(".//img")) > 1 or len(parent.text_content()) > _MAX_FIGURE_TEXT:
+        if len(list(islice(parent.iter("img"), 2))) > 1 or _longer_than(parent, _MAX_FIGURE_TEXT):
             break
         node = parent
         if node.tag != "picture" and node.tag != "a":
             best = node
     return node if node.tag == "figure" else best
+
+
+def _longer_than(el: etree._Element, limit: int) -> bool:
+    """``el`` holds more than ``limit`` characters of text (stops counting there)."""
+    total = 0
+    for text in el.itertext():
+        total += len(text)
+        if total > limit:
+            return True
+    return False
 
 
 def find_figures(root: etree._Element, base: str | None) -> list[Figure]:

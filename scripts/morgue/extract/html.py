@@ -19,6 +19,14 @@ from .metadata import PageMeta, Signals
 
 #: Pages over this many characters are converted without trafilatura's scoring (see :mod:`.body`).
 LARGE_PAGE = 4_000_000
+# lxml.html's elements (trafilatura expects them) through a C-level lookup: lxml.html's own lookup
+# is Python code run for every element each time a tree is walked.
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -30,11 +38,14 @@ def parse(html: str) -> etree._Element:
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         raise InputError("empty input (no HTML)")
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+    parser.set_element_class_lookup(_LOOKUP)
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
+        root = etree.fromstring(html, parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
+    if root is None:
+        raise InputError("cannot parse HTML: no elements")
     check_depth(root)
     return root
 
@@ -91,7 +102,7 @@ def extract_html(html: str, url: str | None = None) -> Converted:
     base = url or meta.canonical_url
     figures = find_figures(root, base)
     image, shown = _lead_image(meta, figures, root)
-    profiles = authorbox.extract_profiles(root, base, meta.authors)
+    profiles = authorbox.extract_profiles(signals.marked.boxes, base, meta.authors)
     large = len(html) > LARGE_PAGE
     body = extract_body(root, base, figures, shown, header=(meta.title, meta.description), large=large)
     if not body.strip():

@@ -18,7 +18,7 @@ from lxml import etree
 from ..errors import MorgueError
 from ..model import When
 from ..text import clean_line
-from . import jsonld
+from . import jsonld, marks
 from .bylines import clean_name, is_organisation, looks_like_name, split_names
 from .credits import split_caption_credit
 from .dates import date_from_url, parse_iso
@@ -94,6 +94,7 @@ class Signals:
         self.meta = MetaTags(root)
         self.graph = jsonld.Graph(jsonld.blocks(root))
         self.article = self.graph.article() or {}
+        self.marked = marks.scan(root)
 
     # ------------------------------------------------------------------ helpers
     def _ld(self, key: str) -> str | None:
@@ -101,7 +102,7 @@ class Signals:
 
     def _h1s(self) -> list[str]:
         out = []
-        for h1 in self.root.iter("h1"):
+        for h1 in self.marked.h1s:
             text = text_of(h1)
             if text and len(text) < 400:
                 out.append(text)
@@ -197,7 +198,7 @@ class Signals:
         the first one, plus its siblings (several ``rel=author`` links). Each gives its
         ``itemprop=name`` or its text."""
         candidates = []
-        for el in self.root.xpath(_BYLINE_XPATH):
+        for el in self.marked.bylines:
             if el.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(el.get("class") or ""):
                 continue
             candidates.append(el)
@@ -226,10 +227,10 @@ class Signals:
 
     def _box_names(self) -> list[str]:
         """Names in author boxes ("About the author") when nothing else names the author."""
-        from .authorbox import find_boxes, name_in
+        from .authorbox import name_in, outermost
 
         names = []
-        for box in find_boxes(self.root):
+        for box in outermost(self.marked.boxes):
             name = name_in(box, [])
             if name and name not in names:
                 names.append(name)
@@ -239,7 +240,7 @@ class Signals:
         """A name from an author profile URL (``/author/jon-fingas``), the last resort."""
         urls = [u for u in self.meta.all("article:author", "author") if _URLISH.search(u)]
         urls += self.meta.links.get("author", [])
-        urls += [a.get("href") for a in self.root.xpath('//a[@rel="author"][@href]')[:2]]
+        urls += [a.get("href") for a in self.marked.author_links[:2]]
         for url in urls:
             match = _PROFILE_SLUG.search(url or "")
             if match:
@@ -289,8 +290,7 @@ class Signals:
         return published, updated
 
     def _time_element(self) -> When | None:
-        times = self.root.xpath('//time[@datetime] | //*[@itemprop="datePublished"]')
-        for el in times:
+        for el in self.marked.times:
             value = el.get("datetime") or el.get("content") or text_of(el)
             when = parse_iso(value)
             if when is not None:
@@ -396,11 +396,6 @@ class Signals:
         )
 
 
-_BYLINE_XPATH = (
-    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline") or contains(@class, "author")'
-    ' or contains(@class, "Byline") or contains(@class, "Author") or contains(@class, "autor")'
-    ' or contains(@class, "Autor") or contains(@id, "author") or contains(@class, "writer")]'
-)
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "body", "html", "article", "main", "script", "style", "img", "time"})
 _NOT_BYLINE_CLASS = re.compile(r"bio|avatar|description|image|photo|img|more|follow|social|share|date|time", re.I)
 _FURNITURE_CONTAINER = re.compile(

@@ -14,6 +14,8 @@ import yaml
 
 from ..errors import InputError
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SUFFIXES = (".meta.yml", ".meta.yaml", ".meta.json")
 
 # sidecar/JSONL key -> our field; first match wins
@@ -76,7 +78,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read sidecar: {exc}", path=path) from None
     try:
-        raw = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        raw = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_LOADER)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)

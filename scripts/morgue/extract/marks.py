@@ -1,0 +1,63 @@
+"""One pass over a page's elements, sorting out those whose markup says what they are.
+
+Bylines (``itemprop="author"``, ``rel="author"``, classes like ``byline``/``author``), author boxes
+(``author-bio``, ``about-author``...), ``<h1>`` headings and ``<time>``/``datePublished`` elements are
+collected in document order in a single walk: cheaper than one XPath query per kind, which lxml
+evaluates element by element.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+_BYLINE = re.compile(r"byline|author|autor|writer", re.I)
+_BOX = re.compile(
+    r"author[-_]?(?:box|bio|card|info|details|profile|about|description|wrap|block)|about[-_]?(?:the[-_]?)?author"
+    r"|bio[-_]?(?:box|card)|contributor[-_]?(?:bio|box|card)|autor(?:en)?[-_]?(?:box|info|bio)|byline[-_]?bio",
+    re.I,
+)
+_MARKS = re.compile(f"(?P<box>{_BOX.pattern})|(?P<byline>{_BYLINE.pattern})", re.I)
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "meta", "link"})
+
+
+@dataclass
+class Marked:
+    bylines: list[etree._Element] = field(default_factory=list)
+    boxes: list[etree._Element] = field(default_factory=list)
+    h1s: list[etree._Element] = field(default_factory=list)
+    times: list[etree._Element] = field(default_factory=list)
+    author_links: list[etree._Element] = field(default_factory=list)
+
+
+def scan(root: etree._Element, limit: int = 200) -> Marked:
+    """Marked elements of ``root`` in document order (at most ``limit`` of each kind)."""
+    found = Marked()
+    body = next(root.iter("body"), root)
+    for el in body.iter(etree.Element):
+        get = el.get
+        cls, ident, itemprop, rel = get("class"), get("id"), get("itemprop"), get("rel")
+        tag = el.tag
+        if tag == "h1":
+            found.h1s.append(el)
+        elif tag == "time" and get("datetime"):
+            found.times.append(el)
+        if not (cls or ident or itemprop or rel) or tag in _SKIP:
+            continue
+        if itemprop == "datePublished":
+            found.times.append(el)
+        if rel == "author" and tag == "a" and get("href"):
+            found.author_links.append(el)
+        marks = f"{cls} {ident}" if cls and ident else cls or ident or ""
+        match = _MARKS.search(marks) if marks else None
+        byline = itemprop == "author" or rel == "author"
+        if match is not None:
+            byline = byline or match.lastgroup == "byline" or _BYLINE.search(marks) is not None
+            if match.lastgroup == "box" and len(found.boxes) < limit:
+                found.boxes.append(el)
+        if byline and len(found.bylines) < limit:
+            found.bylines.append(el)
+    del found.h1s[8:]
+    return found
