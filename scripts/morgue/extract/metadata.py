@@ -153,45 +153,61 @@ class Signals:
         return h1s[0] if h1s else None
 
     def authors(self, site_name: str | None) -> tuple[list[str], list[str]]:
-        """``(people, organisations)`` credited as authors."""
-        sources: list[list[tuple[str, bool]]] = []
-        if self.article:
-            ld = [(n, org) for n, org, _ in jsonld.people(self.graph, self.article.get("author"))]
-            if not ld:
-                ld = [(n, org) for n, org, _ in jsonld.people(self.graph, self.article.get("creator"))]
-            sources.append(ld)
-        for keys in (
-            ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator"),
-            ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author"),
-        ):
-            sources.append([(v, False) for v in self.meta.all(*keys)])
-        sources.append([(v, False) for v in self._dom_bylines()])
-        sources.append([(v, False) for v in self._box_names()])
-        sources.append([(v, False) for v in self._profile_slugs()])
+        """``(people, organisations)`` credited as authors: from the first source naming a person,
+        strongest first (JSON-LD, ``<meta>``, visible bylines); author boxes and profile URLs
+        only for pages that name no one at all. Organisations listed beside people in JSON-LD
+        ("AP", "dpa") are kept with them."""
+        strong = [
+            self._ld_authors,
+            lambda: [(v, False) for v in self.meta.all(*_META_AUTHORS)],
+            lambda: [(v, False) for v in self.meta.all(*_META_AUTHORS_MORE)],
+            lambda: [(v, False) for v in self._dom_bylines()],
+        ]
+        weak = [lambda: [(v, False) for v in self._box_names()], lambda: [(v, False) for v in self._profile_slugs()]]
         site = _loose(site_name or "")
-        host = _host_words(self.url)
         people: list[str] = []
         organisations: list[str] = []
-        for source in sources:
-            for raw, org in source:
-                if _URLISH.search(raw) or _HANDLE_ONLY.match(raw.strip()):
-                    continue
-                for name in split_names(raw) if not org else [clean_line(raw) or ""]:
-                    loose = _loose(name)
-                    if not loose or loose == site or loose.replace(" ", "") in host:
-                        if name and name not in organisations:
-                            organisations.append(name)
-                        continue
-                    if org or (is_organisation(name) and not looks_like_name(name)):
-                        if name not in organisations:
-                            organisations.append(name)
-                    elif name not in people and _plausible(name):
-                        people.append(name)
+        for i, source in enumerate([*strong, *weak]):
+            if i >= len(strong) and organisations:
+                break
+            for name, org in self._names(source(), site):
+                target = organisations if org else people
+                if name not in target:
+                    target.append(name)
             if people:
-                if source is sources[0] and self.article:
+                if i == 0:
                     people += [o for o in organisations if o not in people and _loose(o) != site]
                 break
         return people, organisations
+
+    def _ld_authors(self) -> list[tuple[str, bool]]:
+        if not self.article:
+            return []
+        found = jsonld.people(self.graph, self.article.get("author"))
+        found = found or jsonld.people(self.graph, self.article.get("creator"))
+        return [(name, org) for name, org, _ in found]
+
+    def _names(self, entries: list[tuple[str, bool]], site: str) -> list[tuple[str, bool]]:
+        """Cleaned ``(name, is_organisation)`` pairs; the site's own name counts as an organisation."""
+        host = _host_words(self.url)
+        out = []
+        for raw, org in entries:
+            if _URLISH.search(raw) or _HANDLE_ONLY.match(raw.strip()):
+                continue
+            for name in [clean_line(raw) or ""] if org else split_names(raw):
+                loose = _loose(name)
+                if not loose:
+                    continue
+                if (
+                    org
+                    or loose == site
+                    or loose.replace(" ", "") in host
+                    or (is_organisation(name) and not looks_like_name(name))
+                ):
+                    out.append((name, True))
+                elif _plausible(name):
+                    out.append((name, False))
+        return out
 
     def _dom_bylines(self) -> list[str]:
         """Visible bylines: the innermost byline-marked elements outside comments, forms and teasers;
@@ -216,10 +232,12 @@ class Signals:
                 continue
             name_el = next(iter(el.xpath('.//*[@itemprop="name"]')), None)
             text = (name_el.get("content") or text_of(name_el)) if name_el is not None else text_of(el)
-            if not text or len(text) > 150 or not any(_plausible(n) for n in split_names(text)):
+            if not text or len(text) > 150:
                 continue
-            if text not in found:
-                found.append(text)
+            names = [n for n in split_names(text) if _dom_name(n, text)]
+            if not names:
+                continue
+            found += [n for n in names if n not in found]
             group = el.getparent()
             if len(found) >= 6:
                 break
@@ -396,6 +414,9 @@ class Signals:
         )
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+_META_AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator")
+_META_AUTHORS_MORE = ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author")
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "body", "html", "article", "main", "script", "style", "img", "time"})
 _NOT_BYLINE_CLASS = re.compile(r"bio|avatar|description|image|photo|img|more|follow|social|share|date|time", re.I)
 _FURNITURE_CONTAINER = re.compile(
@@ -443,6 +464,16 @@ def _host_words(url: str | None) -> set[str]:
     host = (urlsplit(url).hostname or "").lower()
     parts = [p for p in host.split(".") if p not in ("www", "com", "org", "net", "co", "uk", "de", "m", "amp")]
     return {p.replace("-", "") for p in parts}
+
+
+def _dom_name(name: str, text: str) -> bool:
+    """A name read from visible page text: shaped like a person's name, or a lone short word
+    (a blogger's handle) when the byline holds nothing else."""
+    if not _plausible(name):
+        return False
+    if _CJK.search(name):  # no spaces to tell a name from any short word: the byline must be short too
+        return len(text) <= 30 and (looks_like_name(name) or len(name) >= len(text) - 6)
+    return looks_like_name(name) or (len(text) <= 40 and len(name.split()) == 1 and len(name) <= 25)
 
 
 def _plausible(name: str) -> bool:
