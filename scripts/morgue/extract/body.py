@@ -103,12 +103,53 @@ def detach_captions(figures: Iterable[Figure]) -> None:
                     _drop(el)
 
 
-def _drop_boilerplate_blocks(body: etree._Element) -> None:
+def _drop_boilerplate_blocks(body: etree._Element, url: str | None = None) -> None:
+    """Blocks that are page furniture whatever the markup: whole-line boilerplate ("Share",
+    "Advertisement"), a teaser heading ("Related", "You may also like") with the list after it,
+    newsletter promotions, a bare link to the page itself, and "Updated at ..." lines."""
+    own = key(url) if url else None
+    after_teaser = False
     for el in list(body):
-        if el.tag in ("p", "head", "item", "list") and len(el) <= 3:
-            text = text_of(el)
-            if text and is_boilerplate(text):
-                _drop(el)
+        if after_teaser and el.tag in ("list", "ul", "ol"):
+            _drop(el)
+            continue
+        after_teaser = False
+        text = text_of(el)
+        if not text or el.tag not in _BLOCKS:
+            continue
+        if el.tag in ("head", "h2", "h3", "h4", "p") and _TEASER_HEADING.fullmatch(text):
+            after_teaser = True
+            _drop(el)
+        elif (
+            (len(el) <= 3 and is_boilerplate(text))
+            or _UPDATED.fullmatch(text)
+            or (_BARE_URL.fullmatch(text) and own and key(text) == own)
+            or (len(text) < 400 and _PROMO.search(text))
+        ):
+            _drop(el)
+
+
+_BLOCKS = frozenset(
+    {"p", "head", "item", "list", "quote", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
+)
+_TEASER_HEADING = re.compile(
+    r"(?:related(?: posts| articles| stories| content| coverage| reading| news)?|you (?:may|might) (?:also )?(?:like|enjoy)"
+    r"|more (?:from|on|stories|articles|news|in)\b.{0,40}|read (?:more|next|also)|recommended(?: for you| reading)?"
+    r"|(?:most|more) (?:popular|read)|trending(?: now)?|top stories|further reading|see also|also read"
+    r"|mehr zum thema|das könnte sie auch interessieren|weitere artikel|lire aussi|à lire aussi|sur le même sujet"
+    r"|te puede interesar|lee también|más noticias|相关(?:文章|阅读|新闻)|延伸阅读|関連記事)[:：]?\s*(?:\S.{0,120})?",
+    re.I,
+)
+_PROMO = re.compile(
+    r"\b(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|daily email|updates)\b"
+    r"|\b(?:newsletter|inbox)\b.{0,80}\b(?:sign up|subscribe)\b|\bget (?:the|our) .{0,60}newsletter\b",
+    re.I,
+)
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+_UPDATED = re.compile(
+    r"(?:(?:last )?updated|published|posted|aktualisiert|actualizado|mis à jour)(?: on| at| am| le)?:? .{0,40}\d.{0,30}",
+    re.I,
+)
 
 
 def _loose(text: str) -> str:
@@ -178,14 +219,14 @@ def extract_body(
     if not large:
         body = main_content(root, url)
         if body is not None:
-            _drop_boilerplate_blocks(body)
+            _drop_boilerplate_blocks(body, url)
             _drop_repeated_header(body, header)
             markdown = converter.convert(body)
     if large or len(plain_text(markdown).strip()) < SMALL_BODY:
         region = _largest_region(root)
         prune(region)
         _drop_page_header(region)
-        _drop_boilerplate_blocks(region)
+        _drop_boilerplate_blocks(region, url)
         _drop_repeated_header(region, header)
         markdown = converter.convert(region)
     return markdown
