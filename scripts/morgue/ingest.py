@@ -31,6 +31,8 @@ from .pipeline import convert
 from .sources import Document, Skipped
 from .store import Outcome, Store
 
+#: Seconds between saves of the registry and the input cache during a run.
+SAVE_EVERY = 30.0
 STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "failed")
 
 
@@ -145,20 +147,31 @@ def ingest(
     options: Options = Options(),
     progress: Progress | None = None,
 ) -> Report:
-    """Ingest ``inputs`` into the archive at ``content``; returns the report of the run."""
+    """Ingest ``inputs`` into the archive at ``content``; returns the report of the run.
+
+    The registry and the input cache are saved every :data:`SAVE_EVERY` seconds as well as at the
+    end, so a long run that is killed loses little: its re-run skips what was already filed."""
     store = Store(content, converter=converter_version())
     report = Report(content=str(content))
+    saved = time.monotonic()
     with _executor(options) as submit:
         for entry, notes in _run(_items(inputs, options), store, submit, _window(options), report):
             report.add(entry)
             report.notes.extend((entry.input, note) for note in notes)
             if progress is not None:
                 progress(entry)
+            if time.monotonic() - saved > SAVE_EVERY:
+                _save(store, report)
+                saved = time.monotonic()
+    _save(store, report)
+    return report
+
+
+def _save(store: Store, report: Report) -> None:
     try:
         store.save()
     except MorgueError as err:
         report.add(Entry("failed", str(err.path), detail=err.message))
-    return report
 
 
 def _items(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[sources.Item]:
