@@ -2,7 +2,7 @@
 
     python benchmarks/ingest.py [--pages N] [--jobs J] [--keep DIR]
 
-Builds an inbox of N real news pages (default 2,000) from the corpora (``metadata-dev`` and
+Builds an inbox of N real news pages (default 2,200) from the corpora (``metadata-dev`` and
 ``scrapinghub-aeb``: 744 pages; each further copy of a page gets its own URL in a sidecar and a
 sentence of its own, so that it is a different article), then times real ``morgue ingest``
 processes, each into a fresh content folder:
@@ -55,19 +55,15 @@ def corpus_pages(shared: Path) -> list[tuple[str, bytes, str | None]]:
     return pages
 
 
-_PARAGRAPH = re.compile(rb"(<p\b[^>]*>)([^<]{80,}?)(</p>)", re.I)
+_PARAGRAPH_END = re.compile(rb"</p>", re.I)
 
 
 def variant(html: bytes, copy: int) -> bytes:
-    """The page with a sentence of its own at the end of its longest plain paragraph."""
+    """The page with a sentence of its own at the end of each paragraph (copy 0: as it is)."""
     if copy == 0:
         return html
-    matches = list(_PARAGRAPH.finditer(html))
-    if not matches:
-        return html
-    longest = max(matches, key=lambda m: len(m.group(2)))
     note = f" (Archive copy {copy}.)".encode()
-    return html[: longest.end(2)] + note + html[longest.end(2) :]
+    return _PARAGRAPH_END.sub(lambda m: note + m.group(0), html)
 
 
 def make_inbox(inbox: Path, count: int, pages: list[tuple[str, bytes, str | None]]) -> None:
@@ -75,7 +71,7 @@ def make_inbox(inbox: Path, count: int, pages: list[tuple[str, bytes, str | None
     for n in range(count):
         name, html, url = pages[n % len(pages)]
         copy = n // len(pages)
-        stem = f"{name}-{copy}" if copy else name
+        stem = f"{n:05d}-{name}"
         (inbox / f"{stem}.html").write_bytes(variant(html, copy))
         base = url or f"https://bench.example/{name}"
         page_url = base if copy == 0 else f"{base}{'&' if '?' in base else '?'}archive-copy={copy}"
@@ -117,7 +113,7 @@ def run_peer(pages: list[bytes]) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=2000, help="inputs to ingest (default 2,000)")
+    parser.add_argument("--pages", type=int, default=2200, help="inputs to ingest (default 2,200)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel run")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()

@@ -243,7 +243,9 @@ def _where(err: MorgueError) -> str:
 
 
 def _window(options: Options) -> int:
-    return max(4, 4 * _jobs(options))
+    """Conversions allowed to run ahead of the oldest unfiled one: enough that one slow page does
+    not leave the other workers idle, few enough to bound memory."""
+    return 16 * _jobs(options)
 
 
 def _jobs(options: Options) -> int:
