@@ -93,3 +93,22 @@ def test_serve_command_runs_mkdocs_serve_dirty():
         "--config-file", "mkdocs.yml", "--dev-addr", "127.0.0.1:8001",
     ]  # fmt: skip
     assert os.path.basename(command[0]).startswith("python")
+
+
+def test_dirty_preview_rebuilds_everything_after_a_theme_edit(tmp_path):
+    project = make_site_project(tmp_path)
+    _article(project, "2021/03/a.md", "First", "Ann Lee", "Courts")
+    _article(project, "2020/05/b.md", "Other story", "Bob Ray", "Sport")
+    site = tmp_path / "preview"
+
+    def rebuild():
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    rebuild()
+    template = project / "theme" / "partials" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("min read", "minutes to read"), encoding="utf-8")
+    rebuild()
+    for page in ("articles/2021/03/a/index.html", "articles/2020/05/b/index.html"):
+        assert "minutes to read" in (site / page).read_text(encoding="utf-8")
