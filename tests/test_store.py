@@ -155,3 +155,15 @@ def test_unchanged_source_of_a_hand_edited_file_is_not_a_conflict(tmp_path):
     outcome = Store(tmp_path).file(_converted())
     assert outcome.status == "unchanged" and "edited by hand" in outcome.detail
     assert not list(tmp_path.rglob("*.incoming"))
+
+
+def test_files_get_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / Store(tmp_path).file(_converted()).path
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o664)  # an editor's choice survives an update
+        Store(tmp_path).file(_converted(body="Changed.\n"))
+        assert path.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(umask)
