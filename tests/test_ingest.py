@@ -169,3 +169,23 @@ def test_dask_cluster_files_the_same_bytes(inbox, tmp_path):
         result = run_cli("ingest", str(inbox), "-c", str(tmp_path / "dask"), "--dask", cluster.scheduler_address)
     assert result.exit_code == 0, result.output
     assert _snapshot(tmp_path / "dask") == _snapshot(tmp_path / "local")
+
+
+def test_a_worker_killed_mid_batch_costs_nothing(inbox, tmp_path):
+    """A conversion worker killed (as the kernel's OOM killer would) mid-batch: its documents are
+    converted again in fresh workers, and the archive is the same as an undisturbed run's."""
+    import psutil
+
+    ingest([inbox], tmp_path / "reference", Options(jobs=1))
+    killed: list[int] = []
+
+    def kill_a_worker(entry):
+        servers = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+        workers = [w for server in servers for w in server.children()]  # workers fork from the server
+        if not killed and workers:
+            workers[0].send_signal(signal.SIGKILL)
+            killed.append(workers[0].pid)
+
+    report = ingest([inbox], tmp_path / "content", Options(jobs=2), progress=kill_a_worker)
+    assert killed and report.counts["failed"] == 0
+    assert _articles(tmp_path / "content") == _articles(tmp_path / "reference")

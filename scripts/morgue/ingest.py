@@ -193,9 +193,9 @@ def _run(
     for item in items:
         pending.append(_start(item, store, submit))
         while len(pending) > window or (pending and _ready(pending[0][2])):
-            yield _finish(*pending.popleft(), store, report)
+            yield _finish(*pending.popleft(), store, report, submit)
     while pending:
-        yield _finish(*pending.popleft(), store, report)
+        yield _finish(*pending.popleft(), store, report, submit)
 
 
 def _start(item: sources.Item, store: Store, submit: Submit) -> tuple[sources.Item, str | None, Any]:
@@ -211,7 +211,7 @@ def _ready(future: Any) -> bool:
 
 
 def _finish(
-    item: sources.Item, key: str | None, future: Any, store: Store, report: Report
+    item: sources.Item, key: str | None, future: Any, store: Store, report: Report, submit: Submit
 ) -> tuple[Entry, tuple[str, ...]]:
     if isinstance(item, MorgueError):
         return Entry("failed", _where(item), detail=item.message), ()
@@ -220,7 +220,7 @@ def _finish(
     assert isinstance(item, Document) and key is not None
     if future is None and (known := store.known(key)) is not None:
         return _entry(item, known), ()
-    result, cpu = future.result() if future is not None else convert_timed(item)
+    result, cpu = _result(future, item, submit)
     report.cpu_seconds += cpu
     if isinstance(result, MorgueError):
         return Entry("failed", item.where, detail=result.message), ()
@@ -230,6 +230,21 @@ def _finish(
         return Entry("failed", item.where, detail=str(err)), result.notes
     store.remember(key, result, outcome)
     return _entry(item, outcome), result.notes
+
+
+def _result(future: Any, item: Document, submit: Submit) -> tuple[Converted | MorgueError, float]:
+    """The conversion's result. When its worker process died (killed for memory, a crash in a
+    parser), the document is tried once more in a fresh worker before it is reported."""
+    if future is None:
+        return convert_timed(item)
+    for attempt in range(2):
+        try:
+            return (future if attempt == 0 else submit(item)).result()
+        except cf.process.BrokenProcessPool:
+            continue
+        except Exception as exc:  # a Dask worker lost, a cancelled task
+            return MorgueError(f"conversion failed: {type(exc).__name__}: {exc}", path=item.where), 0.0
+    return MorgueError("the conversion process died (out of memory, or a crash in a parser)", path=item.where), 0.0
 
 
 def _entry(item: Document, outcome: Outcome) -> Entry:
@@ -274,7 +289,12 @@ class _executor:
     def _pooled(self, doc: Document) -> cf.Future[tuple[Converted | MorgueError, float]]:
         if self.pool is None:  # started on first need: a run of known inputs starts no process
             self.pool = cf.ProcessPoolExecutor(_jobs(self.options), mp_context=_context())
-        return self.pool.submit(convert_timed, doc, self.options.timeout)
+        try:
+            return self.pool.submit(convert_timed, doc, self.options.timeout)
+        except cf.process.BrokenProcessPool:  # a worker died: carry on with fresh ones
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+            return self._pooled(doc)
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
