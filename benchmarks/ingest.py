@@ -97,7 +97,8 @@ def run_ingest(inbox: Path, content: Path, jobs: int) -> dict:
     main_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     convert_cpu = report["conversion_cpu_seconds"]
     cpu = main_cpu if jobs == 1 else main_cpu + convert_cpu  # workers report their own CPU time
-    return {"wall": wall, "cpu": cpu, "counts": report["counts"], "load": load}
+    main = main_cpu - convert_cpu if jobs == 1 else main_cpu  # reading, writing, filing: the serial part
+    return {"wall": wall, "cpu": cpu, "main": main, "counts": report["counts"], "load": load}
 
 
 def run_peer(pages: list[bytes]) -> dict:
@@ -132,9 +133,14 @@ def main() -> int:
         filed = result["counts"]["new"]
         rows.append((label, result, filed))
         print(f"{label:<34} {filed:>6,} articles  {filed / result['wall']:7.1f} articles/s  "
-              f"wall {result['wall']:7.1f} s  cpu {result['cpu']:7.1f} s  load {result['load']:.1f}", flush=True)  # fmt: skip
-    speedup = rows[0][1]["wall"] / rows[1][1]["wall"]
-    print(f"speed-up on {args.jobs} processes: {speedup:.2f}x (wall)")
+              f"wall {result['wall']:7.1f} s  cpu {result['cpu']:7.1f} s (serial part {result['main']:5.1f} s)  "
+              f"load {result['load']:.1f}", flush=True)  # fmt: skip
+    (_, one, _), (_, many, filed) = rows
+    serial = many["main"] / many["cpu"]
+    print(f"speed-up on {args.jobs} processes: {one['wall'] / many['wall']:.2f}x (wall); "
+          f"CPU per article {1000 * one['cpu'] / filed:.1f} ms and {1000 * many['cpu'] / filed:.1f} ms; "
+          f"serial share {serial:.0%} (Amdahl bound on {args.jobs} idle cores: "
+          f"{1 / (serial + (1 - serial) / args.jobs):.2f}x)")  # fmt: skip
 
     content = work / f"content-{args.jobs}"
     rerun = run_ingest(work / "inbox", content, args.jobs)
