@@ -35,7 +35,9 @@ def _inbox(tmp_path: Path, count: int, name: str = "inbox") -> Path:
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of a content folder but the caches in ``.morgue/`` (machine-local: file times)."""
+    files = (p for p in sorted(root.rglob("*")) if p.is_file() and ".morgue" not in p.parts)
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 def _articles(root: Path) -> dict[str, bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 
 import yaml
@@ -167,3 +168,18 @@ def test_files_get_the_usual_permissions(tmp_path):
         assert path.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(umask)
+
+
+def test_index_cache_is_used_and_follows_hand_edits(tmp_path):
+    store = Store(tmp_path)
+    path = tmp_path / store.file(_converted()).path
+    store.save()
+    index = json.loads((tmp_path / ".morgue" / "index.json").read_text(encoding="utf-8"))
+    assert list(index["files"]) == ["articles/2019/02/night-buses-return.md"]
+    # an editor points the article at another URL: the next run must see it, not the cached key
+    text = path.read_text(encoding="utf-8").replace(
+        "https://news.example/2019/02/14/night-buses/", "https://other.example/x"
+    )
+    path.write_text(text, encoding="utf-8")
+    outcome = Store(tmp_path).file(_converted(url="https://other.example/x", body="Elsewhere.\n"))
+    assert outcome.status == "conflict" and outcome.path == "articles/2019/02/night-buses-return.md"

@@ -87,23 +87,28 @@ def merge_authors(registry: dict[str, Author], found: Iterable[Author]) -> dict[
     the union in first-seen order.
     """
     merged = dict(registry)
+    merge_into(merged, found)
+    return merged
+
+
+def merge_into(registry: dict[str, Author], found: Iterable[Author]) -> None:
+    """:func:`merge_authors` in place (the store merges every article's authors into one mapping)."""
     for author in found:
         name = clean_line(author.name)
         if not name:
             continue
         slug = author_slug(name)
-        current = merged.get(slug)
+        current = registry.get(slug)
         if current is None:
-            merged[slug] = dataclasses.replace(author, name=name)
+            registry[slug] = dataclasses.replace(author, name=name)
             continue
-        merged[slug] = Author(
+        registry[slug] = Author(
             name=current.name,
             description=current.description or author.description,
             avatar=current.avatar or author.avatar,
             url=current.url or author.url,
             contact=tuple(dict.fromkeys([*current.contact, *author.contact])),
         )
-    return merged
 
 
 def dump_registry(registry: dict[str, Author]) -> str:

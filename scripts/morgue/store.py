@@ -15,7 +15,9 @@
   run killed mid-way leaves whole files only, and the next run picks up where it stopped.
 * Fast re-runs: ``.morgue/ingested.json`` remembers which input (by a fingerprint of its bytes,
   its metadata and the converter's code) produced which file, so unchanged inputs are not
-  converted again. It is a cache: deleting it loses nothing.
+  converted again; ``.morgue/index.json`` keeps each article's URL and body keys with its size
+  and modification time, so a large archive is not re-read to file a few new articles. Both are
+  caches: deleting them loses nothing.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _TRACKING = re.compile(
 )
 
 CACHE = ".morgue/ingested.json"
+INDEX = ".morgue/index.json"
 SAME_URL = "same URL as an article filed earlier in this run"
 SAME_TEXT = "same text as an article already filed"
 
@@ -162,6 +165,7 @@ class Store:
         self._by_url: dict[str, str] | None = None
         self._by_body: dict[str, str] = {}
         self._url_of: dict[str, str] = {}  # path -> URL key of the article filed there
+        self._keys: dict[str, tuple[str | None, str]] = {}  # path -> (URL key, body key)
         self._paths: set[str] = set()
         self._run_urls: dict[str, str] = {}  # URL key -> path, for articles filed in this run
         self._run_paths: set[str] = set()
@@ -177,15 +181,23 @@ class Store:
         return self._by_url
 
     def _scan(self) -> None:
+        """Index every article by URL and body. Keys of files unchanged since the last run (same
+        size and modification time) come from ``.morgue/index.json`` instead of being re-read."""
         base = self.root / ARTICLES
         if not base.is_dir():
             return
+        known = self._load_json(INDEX).get("files", {})
         for path in sorted(base.rglob("*.md")):
             rel = path.relative_to(self.root).as_posix()
             if any(part.startswith(".") for part in rel.split("/")):
                 continue
             self._paths.add(rel)
             try:
+                stat = path.stat()
+                cached = known.get(rel)
+                if isinstance(cached, list) and len(cached) == 4 and cached[:2] == [stat.st_size, stat.st_mtime_ns]:
+                    self._add(rel, cached[2], cached[3])
+                    continue
                 doc = frontmatter.split(path.read_text(encoding="utf-8"), rel)
             except (MorgueError, OSError, UnicodeDecodeError):
                 continue  # `morgue check` reports broken files; the store just leaves them alone
@@ -198,12 +210,28 @@ class Store:
                 tmp.unlink()
 
     def _remember(self, rel: str, url: object, body: str) -> None:
-        key = url_key(url) if isinstance(url, str) else None
+        self._add(rel, url_key(url) if isinstance(url, str) else None, body_key(body))
+
+    def _add(self, rel: str, key: str | None, bkey: str) -> None:
         if key:
             self._index().setdefault(key, rel)
             self._url_of[rel] = key
-        self._by_body.setdefault(body_key(body), rel)
+        self._by_body.setdefault(bkey, rel)
         self._paths.add(rel)
+        self._keys[rel] = (key, bkey)
+
+    def save_index(self) -> None:
+        """Write ``.morgue/index.json`` (if the index was built in this run)."""
+        if self._by_url is None:
+            return
+        files = {}
+        for rel, (key, bkey) in sorted(self._keys.items()):
+            try:
+                stat = (self.root / rel).stat()
+            except OSError:
+                continue
+            files[rel] = [stat.st_size, stat.st_mtime_ns, key, bkey]
+        self._write_json(INDEX, {"version": 1, "files": files})
 
     def _free_path(self, article: Article) -> str:
         folder = article_dir(article)
@@ -311,25 +339,31 @@ class Store:
             self._cache_new[fingerprint] = {k: v for k, v in entry.items() if v}
 
     def _load_cache(self) -> dict[str, dict]:
-        try:
-            data = json.loads(self.cache_path.read_text(encoding="utf-8"))
-            if data.get("version") != 1 or data.get("converter") != self.converter:
-                return {}
-            inputs = data.get("inputs", {})
-            return inputs if isinstance(inputs, dict) else {}
-        except (OSError, ValueError, AttributeError):
+        data = self._load_json(CACHE)
+        if data.get("converter") != self.converter:
             return {}
+        inputs = data.get("inputs", {})
+        return inputs if isinstance(inputs, dict) else {}
 
     def save_cache(self) -> None:
         """Write the input cache: entries seen in this run win; older ones are kept."""
         inputs = {**self._cache_old, **self._cache_new}
-        data = {"version": 1, "converter": self.converter, "inputs": inputs}
+        self._write_json(CACHE, {"version": 1, "converter": self.converter, "inputs": inputs})
+
+    def _load_json(self, rel: str) -> dict:
+        try:
+            data = json.loads((self.root / rel).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) and data.get("version") == 1 else {}
+
+    def _write_json(self, rel: str, data: dict) -> None:
         text = json.dumps(data, sort_keys=True, indent=0, ensure_ascii=False) + "\n"
         try:
-            if self._text(CACHE) != text:
-                write_atomic(self.cache_path, text)
+            if self._text(rel) != text:
+                write_atomic(self.root / rel, text)
         except OSError as exc:
-            raise StoreError(f"cannot write ingest cache: {exc.strerror or exc}", path=self.cache_path) from None
+            raise StoreError(f"cannot write {rel}: {exc.strerror or exc}", path=self.root / rel) from None
 
     # ------------------------------------------------------------------ authors
     def authors(self) -> dict[str, Author]:
@@ -341,7 +375,7 @@ class Store:
         profiles = {a.name: a for a in converted.authors}
         found = [profiles.get(name) or Author(name=name) for name in converted.article.authors]
         found += [a for a in converted.authors if a.name not in converted.article.authors]
-        self._authors = registry.merge_authors(self.authors(), found)
+        registry.merge_into(self.authors(), found)
 
     def save_registry(self) -> bool:
         """Write the registry if it changed; returns whether it was written."""
@@ -357,6 +391,7 @@ class Store:
         return True
 
     def save(self) -> None:
-        """Write what the run learnt: the author registry and the input cache."""
+        """Write what the run learnt: the author registry, the input cache, the article index."""
         self.save_registry()
         self.save_cache()
+        self.save_index()
