@@ -28,6 +28,7 @@ import yaml
 
 from morgue import frontmatter, sources
 from morgue.errors import MorgueError
+from morgue.extract.language import detect_language
 from morgue.markdown import plain_text
 from morgue.pipeline import convert
 
@@ -63,6 +64,7 @@ def _inbox(pages: dict[str, tuple[Path, str]], folder: Path) -> dict[str, Path]:
 def run_morgue(inputs: dict[str, Path], out_dir: Path) -> tuple[dict[str, str], dict[str, str], float]:
     """Convert every input as ``morgue convert`` does; returns (id -> Markdown file, id -> error, CPU s)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    warm_up(next(iter(inputs.values())))
     texts, errors, cpu = {}, {}, 0.0
     for page_id, path in inputs.items():
         start = time.process_time()
@@ -79,6 +81,15 @@ def run_morgue(inputs: dict[str, Path], out_dir: Path) -> tuple[dict[str, str], 
             texts[page_id] = text
             (out_dir / f"{page_id}.md").write_text(text, encoding="utf-8")
     return texts, errors, cpu
+
+
+def warm_up(path: Path) -> None:
+    """One untimed conversion, as the peer gets one: imports, and the language model that pages
+    without a declared language need (loaded once per process, ~0.5 s)."""
+    for item in sources.read(path):
+        if not isinstance(item, MorgueError):
+            convert(item)
+    detect_language("A sentence long enough for the language model to be loaded and asked, once, untimed.")
 
 
 def body_text(markdown_file: str) -> str:

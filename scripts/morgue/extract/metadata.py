@@ -445,6 +445,7 @@ def _htmldate(root: etree._Element, url: str | None) -> When | None:
 
     try:
         found = find_date(root, url=url, original_date=True, extensive_search=False)
+        found = found or find_date(root, url=url, original_date=True, extensive_search=True)
     except MorgueError:  # the time limit, raised wherever the conversion is
         raise
     except Exception:  # htmldate is a heuristic: a failure there means "no date", never a failed page
