@@ -46,16 +46,33 @@ _AGENCY_ONLY = re.compile(
     re.I,
 )
 # Credit inside a caption: "... (Photo: X)", "... Photo: X", "... [Image: X]", "... | X/Reuters"
+# Labels for a photo credit in other languages, as captions end with them ("Bildquelle: X", "사진 출처 = X").
+_OTHER_LABELS = (
+    r"bildquelle|quelle|fuente|crédito|créditos|source|isithombe|사진 출처|사진|写真|撮影|图片来源|图片|摄影"
+)
 _IN_CAPTION = re.compile(
-    rf"(?:^|[\s.;,|—–-])[(\[]?\s*(?:{_NOUN}\s*(?:credits?|courtesy(?: of)?|source)?\s*[:：]"
-    rf"|{_NOUN}\s+by\s|credits?\s*[:：]|©)\s*(?P<credit>[^()\[\]]{{2,120}}?)\s*[)\]]?\s*$",
+    rf"(?:^|[\s.;,|—–-])[(\[]?\s*(?:{_NOUN}\s*(?:credits?|courtesy(?: of)?|source)?\s*[:：=]"
+    rf"|{_NOUN}\s+by\s|credits?\s*[:：]|(?:{_OTHER_LABELS})\s*[:：=]|©)\s*(?P<credit>[^()\[\]]{{2,120}}?)\s*[)\]]?\s*$",
     re.I,
 )
+# "... in Hanoi. (Evan Mitsui/CBC)", "(Edu Luque)": a closing parenthesis naming a person or an agency.
+_TRAILING_PARENS = re.compile(
+    r"(?:(?:^|\s)\((?P<credit>[^()]{2,80}/[^()]{2,80})"
+    r"|(?<=[.!?”\"])\s*\((?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s){1,3}[A-ZÀ-Ý][\w'’.-]+))\)\s*$"
+)
+# "... (España).Gustavo Valiente / Europa Press": a "Name / Organisation" line after the last sentence.
+_TRAILING_SLASH = re.compile(r"(?<=[.!?)”\"])\s*(?P<credit>[A-ZÀ-Ý][^./()]{1,50}\s/\s[^./()]{2,50})\s*$")
 _TRAILING_AGENCY = re.compile(
     rf"(?:^|\s)(?P<credit>(?:[\w.'’-]+\s){{0,3}}[\w.'’-]+\s*/\s*(?:{_AGENCIES})|\(?(?:{_AGENCIES})\)?)\s*$", re.I
 )
 
-_LEADING = re.compile(r"^(?:©|\(c\)|copyright|credit[s]?\s*[:：]|by\s)\s*", re.I)
+# What is left at the end of a caption once its credit is cut off: the label, brackets, separators.
+_CAPTION_TAIL = re.compile(
+    rf"[\s(\[|—–-]*(?:(?:{_NOUN}\s*(?:credits?|courtesy(?: of)?|source)?|{_NOUN}\s+by|credits?|{_OTHER_LABELS})"
+    rf"\s*[:：=]?|©)?[\s(\[|—–=-]*$",
+    re.I,
+)
+_LEADING = re.compile(r"^(?:©|\(c\)|copyright|credit[s]?\s*[:：]|(?-i:Credits?(?=[A-Z]))|by\s)\s*", re.I)
 _TRAILING = re.compile(r"(?:\s*(?:[/|·•,;:–—-]|\bvia|\band)\s*)+$", re.I)
 _MAX_WORDS = 14
 
@@ -101,17 +118,12 @@ def split_caption_credit(text: str) -> tuple[str | None, str | None]:
     whole = credit_from_line(text)
     if whole:
         return None, whole
-    for pattern in (_IN_CAPTION, _TRAILING_AGENCY):
+    for pattern in (_IN_CAPTION, _TRAILING_AGENCY, _TRAILING_PARENS, _TRAILING_SLASH):
         match = pattern.search(text)
         if match:
-            credit = clean_credit(match.group("credit"))
+            group = "name" if match.groupdict().get("name") else "credit"
+            credit = clean_credit(match.group(group))
             if credit:
-                caption = text[: match.start("credit")]
-                caption = re.sub(
-                    rf"[\s(\[]*(?:{_NOUN}\s*(?:credits?|courtesy(?: of)?|source)?\s*[:：]|{_NOUN}\s+by|credits?\s*[:：]|©)?[\s(\[|—–-]*$",
-                    "",
-                    caption,
-                    flags=re.I,
-                ).strip()
+                caption = _CAPTION_TAIL.sub("", text[: match.start(group)]).strip()
                 return caption or None, credit
     return text, None

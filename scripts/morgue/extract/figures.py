@@ -197,12 +197,24 @@ def _container(img: etree._Element) -> etree._Element:
             break
         if node.tag == "figure":
             return node
-        if len(list(islice(parent.iter("img"), 2))) > 1 or _longer_than(parent, _MAX_FIGURE_TEXT):
+        if _images_in(parent) > 1 or _longer_than(parent, _MAX_FIGURE_TEXT):
             break
         node = parent
-        if node.tag != "picture" and node.tag != "a":
+        if node.tag not in ("picture", "a", "source", "noscript"):
             best = node
     return node if node.tag == "figure" else best
+
+
+def _images_in(el: etree._Element) -> int:
+    """How many different images ``el`` shows (a ``<noscript>`` copy of a lazy image is the same one)."""
+    seen = set()
+    for img in islice(el.iter("img"), 12):
+        src = image_src(img)
+        if src:
+            seen.add(file_stem(src))
+            if len(seen) > 1:
+                break
+    return len(seen)
 
 
 def _longer_than(el: etree._Element, limit: int) -> bool:
@@ -223,6 +235,8 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
     body = next(root.iter("body"), root)
     count = 0
     for img in body.iter("img"):
+        if img.getparent() is not None and img.getparent().tag == "noscript":
+            continue  # the lazy image's fallback copy
         count += 1
         if count > _MAX_IMAGES:
             break

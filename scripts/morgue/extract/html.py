@@ -50,18 +50,9 @@ def parse(html: str) -> etree._Element:
     return root
 
 
-def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
-    """The first figure placed before the article's first paragraph of running text."""
-    if not figures:
-        return None
-    wanted = {id(f.element): f for f in figures if f.caption or f.credit or f.element.tag == "figure"}
-    for el in root.iter():
-        figure = wanted.get(id(el))
-        if figure is not None:
-            return figure
-        if el.tag == "p" and len(el.text_content()) > 200:
-            return None
-    return None
+def _first_captioned(figures: list[Figure]) -> Figure | None:
+    """The article's first figure that says what it shows or who took it."""
+    return next((f for f in figures if f.caption or f.credit), None)
 
 
 def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> tuple[Image | None, set[str]]:
@@ -80,7 +71,7 @@ def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> 
             match = figure
             break
     if match is None:
-        match = _before_text(root, figures)
+        match = _first_captioned(figures)
     if match is not None:
         image = Image(
             src=match.src,
