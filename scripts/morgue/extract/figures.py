@@ -25,6 +25,8 @@ _CREDIT_CLASS = re.compile(
     r"|attribution|agency",
     re.I,
 )
+_PHOTO_AUTHOR = re.compile(r"author|byline|autor|photog", re.I)
+_IMAGE_WORD = re.compile(r"image|img|photo|foto|bild|picture|media|figure|figcaption|caption", re.I)
 _CAPTION_CLASS = re.compile(r"caption|legend|description|bildunterschrift|unterschrift|text|desc|subtitle", re.I)
 _FIGURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|media|lead|hero|teaser-image|foto|bild)\b", re.I)
 _MAX_CAPTION = 600
@@ -97,6 +99,10 @@ def _image_in(el: etree._Element) -> etree._Element | None:
     return None
 
 
+def _in_caption(el: etree._Element) -> bool:
+    return el.tag == "figcaption" or any(a.tag in ("figcaption", "figure") for a in el.iterancestors())
+
+
 def _credit_elements(fig: etree._Element) -> list[etree._Element]:
     """Elements holding the credit: marked as one (class, itemprop, id), or a short ``<footer>``,
     ``<small>`` or ``<cite>`` (the usual markup for a credit line under a photo)."""
@@ -106,6 +112,9 @@ def _credit_elements(fig: etree._Element) -> list[etree._Element]:
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"))))
         marked = marks and _CREDIT_CLASS.search(marks) and not _CAPTION_CLASS.search(el.get("itemprop") or "")
+        # "author"/"byline" marks a photographer only where it is about the image ("image-byline",
+        # a figcaption's itemprop=author), not an article byline that shares the container
+        marked = marked or (marks and _PHOTO_AUTHOR.search(marks) and (_IMAGE_WORD.search(marks) or _in_caption(el)))
         short_note = el.tag in ("footer", "small", "cite") and 0 < len(text_of(el)) <= 120
         if (marked or short_note) and not any(o in el.iterancestors() for o in out):
             out.append(el)
@@ -141,7 +150,7 @@ def read_figure(fig: etree._Element, base: str | None, img: etree._Element | Non
         sources += [s for s in renditions(source, base) if s not in sources]
     if not sources:
         return None
-    credit = None
+    credit = clean_credit(img.get("data-credit") or img.get("data-copyright") or img.get("data-photographer"))
     credit_texts = []
     for el in _credit_elements(fig):
         text = el.get("content") or text_of(el)

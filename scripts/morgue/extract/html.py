@@ -14,6 +14,7 @@ from ..limits import check_depth
 from ..model import Article, Converted, Image, Source
 from . import authorbox
 from .body import extract_body
+from .credits import split_caption_credit
 from .figures import Figure, file_stem, find_figures, key
 from .metadata import PageMeta, Signals
 
@@ -73,17 +74,20 @@ def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> 
     if match is None:
         match = _first_captioned(figures)
     if match is not None:
-        image = Image(
-            src=match.src,
-            alt=match.alt or meta.image_alt,
-            caption=match.caption or meta.image_caption,
-            credit=match.credit or meta.image_credit,
-        )
+        alt = match.alt or meta.image_alt
+        credit = match.credit or meta.image_credit or _credit_in(alt)
+        image = Image(src=match.src, alt=alt, caption=match.caption or meta.image_caption, credit=credit)
         return image, {key(s) for s in match.sources} | declared_keys
     if declared:
-        image = Image(src=declared[0], alt=meta.image_alt, caption=meta.image_caption, credit=meta.image_credit)
+        credit = meta.image_credit or _credit_in(meta.image_alt)
+        image = Image(src=declared[0], alt=meta.image_alt, caption=meta.image_caption, credit=credit)
         return image, declared_keys
     return None, set()
+
+
+def _credit_in(alt: str | None) -> str | None:
+    """A credit some sites append to the alt text ("... (AP Photo/Jane Roe)")."""
+    return split_caption_credit(alt)[1] if alt else None
 
 
 def extract_html(html: str, url: str | None = None) -> Converted:

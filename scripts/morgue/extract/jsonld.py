@@ -37,17 +37,14 @@ ARTICLE_TYPES = frozenset(
     }
 )
 PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "profilepage", "aboutpage"})
+# HTML-comment and CDATA wrappers pages put around the JSON ("<![CDATA[ {...} ]]>", "//<!--").
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
 def _load(text: str) -> Any:
-    text = text.strip()
-    if text.startswith("<!--"):
-        text = text[4:]
-    if text.endswith("-->"):
-        text = text[:-3]
-    text = text.strip().rstrip(";")
+    text = _WRAPPER.sub("", text).strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
     except ValueError:
