@@ -20,6 +20,7 @@ _BOX = re.compile(
     re.I,
 )
 _MARKS = re.compile(f"(?P<box>{_BOX.pattern})|(?P<byline>{_BYLINE.pattern})", re.I)
+_WORDS = ("author", "byline", "autor", "writer", "bio", "contributor")  # every _MARKS match has one
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "meta", "link"})
 
 
@@ -51,7 +52,8 @@ def scan(root: etree._Element, limit: int = 200) -> Marked:
         if rel == "author" and tag == "a" and get("href"):
             found.author_links.append(el)
         marks = f"{cls} {ident}" if cls and ident else cls or ident or ""
-        match = _MARKS.search(marks) if marks else None
+        lowered = marks.lower()
+        match = _MARKS.search(marks) if any(word in lowered for word in _WORDS) else None
         byline = itemprop == "author" or rel == "author"
         if match is not None:
             byline = byline or match.lastgroup == "byline" or _BYLINE.search(marks) is not None

@@ -96,6 +96,8 @@ _MOJIBAKE = re.compile(
     "[ÃÂâÅÐÑãäåæçèéêëìíîïðñ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 
+# First characters of every pair _MOJIBAKE looks for: a cheap test before the regex scans the text.
+_MOJIBAKE_LEADS = "ÃÂâÅÐÑãäåæçèéêëìíîïðñ"
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -142,7 +144,7 @@ def check_not_binary(data: bytes) -> None:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-cp1252/latin-1 mojibake; text without its telltale pairs is returned unchanged."""
-    if not _MOJIBAKE.search(text):
+    if not any(mark in text for mark in _MOJIBAKE_LEADS) or not _MOJIBAKE.search(text):
         return text
     return ftfy.fix_encoding(text)
 
