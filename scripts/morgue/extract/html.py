@@ -51,6 +51,20 @@ def parse(html: str) -> etree._Element:
     return root
 
 
+def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
+    """The first figure placed before the article's first paragraph of running text."""
+    wanted = {id(f.element): f for f in figures if f.caption or f.credit or f.element.tag == "figure"}
+    if not wanted:
+        return None
+    for el in root.iter():
+        figure = wanted.get(id(el))
+        if figure is not None:
+            return figure
+        if el.tag == "p" and len(el.text_content()) > 200:
+            return None
+    return None
+
+
 def _first_captioned(figures: list[Figure]) -> Figure | None:
     """The article's first figure that says what it shows or who took it."""
     return next((f for f in figures if f.caption or f.credit), None)
@@ -61,7 +75,8 @@ def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> 
 
     The page's declared image (Open Graph, JSON-LD) is found among the figures (same URL or same
     file name: another rendition) to learn its caption and credit; a page that declares none, or
-    whose declared image is not on the page, leads with the figure above its text, if any."""
+    whose declared image is not on the page, leads with the figure above its text, else with its
+    first captioned figure."""
     declared = meta.image_urls
     declared_keys = {key(u) for u in declared}
     declared_stems = {file_stem(u) for u in declared if len(file_stem(u)) >= 6}
@@ -72,7 +87,7 @@ def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> 
             match = figure
             break
     if match is None:
-        match = _first_captioned(figures)
+        match = _before_text(root, figures) or _first_captioned(figures)
     if match is not None:
         alt = match.alt or meta.image_alt
         credit = match.credit or meta.image_credit or _credit_in(alt)
