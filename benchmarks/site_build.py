@@ -444,7 +444,11 @@ def main() -> None:
     parser.add_argument(
         "--preview", action="store_true", help="also time an edit in `morgue serve` and in plain `mkdocs serve`"
     )
-    parser.add_argument("--queries", nargs="*", default=["market", "police arrested protesters", "经济", "climate"])
+    parser.add_argument(
+        "--queries",
+        nargs="*",
+        default=["market", "climate", "经济", "council election", "housing rents", "police arrested protesters"],
+    )
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="morgue-bench-"))
     base.mkdir(parents=True, exist_ok=True)
