@@ -468,7 +468,7 @@ def image_src(el: etree._Element | None) -> str | None:
             return value.strip()
     srcset = el.get("srcset") or el.get("data-srcset")
     if srcset:
-        first = srcset.split(",")[0].strip().split(" ")[0]
+        first = srcset.split(",")[0].split()[0] if srcset.split(",")[0].split() else ""
         return first or None
     return None
 

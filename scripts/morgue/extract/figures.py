@@ -30,6 +30,7 @@ _IMAGE_WORD = re.compile(r"image|img|photo|foto|bild|picture|media|figure|figcap
 _CAPTION_CLASS = re.compile(r"caption|legend|description|bildunterschrift|unterschrift|text|desc|subtitle", re.I)
 _FIGURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|media|lead|hero|teaser-image|foto|bild)\b", re.I)
 _MAX_CAPTION = 600
+_LEAD_MIN_WIDTH = 200
 _MAX_CLIMB = 5
 _MAX_IMAGES = 150
 _INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "small", "cite", "abbr", "sub", "sup", "br", "time", "u"})
@@ -55,6 +56,7 @@ class Figure:
     credit: str | None
     element: etree._Element
     sources: tuple[str, ...] = ()  # every rendition named in the markup (src, srcset, lazy attributes)
+    small: bool = False  # shown as a thumbnail (width under 200 px): never a lead image by itself
 
 
 def _absolute(value: str | None, base: str | None) -> str | None:
@@ -76,15 +78,42 @@ def renditions(img: etree._Element, base: str | None) -> list[str]:
     """All URLs an image names: lazy-loading attributes, ``src``, and ``srcset`` entries."""
     out: list[str] = []
     values = [img.get(a) for a in ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")]
-    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
-        for entry in (img.get(attr) or "").split(","):
-            values.append(entry.strip().split(" ")[0])
+    candidates = [v for attr in ("srcset", "data-srcset", "data-lazy-srcset") for v in srcset_urls(img.get(attr))]
+    if candidates and (not any(values) or _tiny_rendition(next(v for v in values if v) if any(values) else "")):
+        values = candidates + values  # a placeholder or no src: the largest listed rendition first
+    else:
+        values += candidates
     for value in values:
         if value and not value.startswith("data:"):
             url = _absolute(value, base)
             if url and url not in out:
                 out.append(url)
     return out
+
+
+_SRCSET_ENTRY = re.compile(r"[\s,]*(\S+)([^,]*)")
+_WIDTH = re.compile(r"(?:[?&](?:w|width)=|[-_](?=\d+x\d))(\d{1,4})")
+
+
+def srcset_urls(srcset: str | None) -> list[str]:
+    """URLs of a ``srcset``, largest first (entries are ``URL [N]w`` or ``URL [N]x``, comma-separated)."""
+    if not srcset:
+        return []
+    entries = []
+    for match in _SRCSET_ENTRY.finditer(srcset):  # as the HTML standard splits it: URLs end at whitespace
+        url, descriptor = match.group(1), match.group(2) or ""
+        if url.endswith(","):
+            url, descriptor = url.rstrip(","), ""
+        size = re.match(r"(\d+(?:\.\d+)?)[wx]", descriptor.strip())
+        if url and not url.startswith("data:"):
+            entries.append((float(size.group(1)) if size else 0.0, url))
+    return [url for _, url in sorted(entries, key=lambda e: -e[0])]
+
+
+def _tiny_rendition(url: str) -> bool:
+    """A placeholder rendition (``?w=40``, ``-50x28.jpg``) shown until the real one loads."""
+    match = _WIDTH.search(url or "")
+    return bool(match) and int(match.group(1)) < _LEAD_MIN_WIDTH
 
 
 def _image_in(el: etree._Element) -> etree._Element | None:
@@ -177,7 +206,9 @@ def read_figure(fig: etree._Element, base: str | None, img: etree._Element | Non
                 caption = caption.replace(text, " ")
         caption, in_caption = split_caption_credit(caption)
         credit = credit or in_caption
+    width = img.get("width") or ""
     return Figure(
+        small=(width.isdigit() and int(width) < _LEAD_MIN_WIDTH) or _tiny_rendition(sources[0]),
         src=sources[0],
         alt=clean_line(img.get("alt")),
         caption=clean_line(caption),

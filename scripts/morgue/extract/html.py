@@ -53,7 +53,7 @@ def parse(html: str) -> etree._Element:
 
 def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
     """The first figure placed before the article's first paragraph of running text."""
-    wanted = {id(f.element): f for f in figures if f.caption or f.credit or f.element.tag == "figure"}
+    wanted = {id(f.element): f for f in figures if (f.caption or f.credit or f.element.tag == "figure") and not f.small}
     if not wanted:
         return None
     for el in root.iter():
@@ -67,7 +67,7 @@ def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
 
 def _first_captioned(figures: list[Figure]) -> Figure | None:
     """The article's first figure that says what it shows or who took it."""
-    return next((f for f in figures if f.caption or f.credit), None)
+    return next((f for f in figures if (f.caption or f.credit) and not f.small), None)
 
 
 def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> tuple[Image | None, set[str]]:
