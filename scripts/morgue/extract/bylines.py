@@ -30,6 +30,15 @@ _ORGANISATION = re.compile(
     r"|redacción|新华社|中新社|本报|编辑部)\b",
     re.I,
 )
+# Words byline widgets put beside a name ("Follow", "Email", a section), credentials ("MA", "PhD")
+# and form labels: never a name on their own.
+_NOT_A_NAME = re.compile(
+    r"^(?:by|von|par|por|de|name|e-?mail|website|autor|author|authors|about the|über den|follow|folgen|more|bio"
+    r"|profile|twitter|facebook|linkedin|instagram|share|opinion|games|news|staff|updated|published|contact"
+    r"|ma|ms|msc|mba|md|phd|ph\.d\.|rn|do|jd|esq|dr|prof|mph|bsc|ba|bs)\.?$",
+    re.I,
+)
+_GLUED_BY = re.compile(r"^(?:By|Von|Par|Por)(?=[A-Z][a-z])")  # "ByTravis Haney": markup lost the space
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -77,6 +86,7 @@ def clean_name(text: str) -> str | None:
     name = _URL.sub(" ", name)
     name = _HANDLE.sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" |·•,;:–—-()[]")
+    name = _GLUED_BY.sub("", name)
     match = _BYLINE.match(name)
     if match:
         name = next(g for g in match.groups() if g)
@@ -88,7 +98,7 @@ def clean_name(text: str) -> str | None:
     name = name.strip(" |·•,;:–—-()[]\"'“”")
     if not name or len(name) > 60 or not any(ch.isalpha() for ch in name) or name.endswith("*"):
         return None
-    if re.match(r"^(?:by|von|par|por|de|name|e-?mail|website|autor|author|about the|über den)$", name, re.I):
+    if _NOT_A_NAME.match(name):
         return None
     return name
 

@@ -427,10 +427,14 @@ _FURNITURE_CONTAINER = re.compile(
 
 
 def _in_furniture(el: etree._Element) -> bool:
-    """Inside a comment thread, a form, an aside or a teaser list (their names are not the byline)."""
+    """Inside a comment thread, a form, an aside or a teaser list (their names are not the byline).
+    ``<nav>`` and ``<footer>`` are not: articles put their byline in both. Page-level classes
+    (``<body class="template-newsletter">``) say nothing about one element."""
     for ancestor in el.iterancestors():
         tag = ancestor.tag
-        if tag in ("form", "aside", "footer", "nav"):
+        if tag in ("body", "html"):
+            break
+        if tag in ("form", "aside"):
             return True
         marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
         if marks and _FURNITURE_CONTAINER.search(marks):
