@@ -196,8 +196,8 @@ class Signals:
                 continue
             for name in [clean_line(raw) or ""] if org else split_names(raw):
                 loose = _loose(name)
-                if not loose:
-                    continue
+                if not loose or _PHOTO_AGENCY.search(name):
+                    continue  # a picture agency credits the photo, not the article
                 if (
                     org
                     or loose == site
@@ -414,6 +414,11 @@ class Signals:
         )
 
 
+_PHOTO_AGENCY = re.compile(
+    r"\b(?:getty images|istock(?:photo)?|shutterstock|alamy|unsplash|pexels|pixabay|imago|picture[ -]alliance"
+    r"|keystone|wireimage|adobe ?stock)\b",
+    re.I,
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _META_AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator")
 _META_AUTHORS_MORE = ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author")
