@@ -126,6 +126,7 @@ def test_folders_with_globs_gz_jsonl_and_report(tmp_path):
     assert data["retry"] == [str(inbox / "feed.jsonl")]
     assert not [e for e in data["inputs"] if "draft" in e["input"]]
     assert f"{inbox / 'feed.jsonl'}:3: expected a JSON object" in result.stderr
+    assert "\r" not in result.stderr and " docs" not in result.stderr  # no progress bar off a terminal
     only = run_cli("ingest", str(inbox), "-c", str(tmp_path / "only"), "--include", "*.txt")
     assert "2 new" in only.stdout and "0 failed" in only.stdout  # drafts/draft.txt and the seed
 

@@ -151,7 +151,7 @@ def ingest(
 
     The registry and the input cache are saved every :data:`SAVE_EVERY` seconds as well as at the
     end, so a long run that is killed loses little: its re-run skips what was already filed."""
-    store = Store(content, converter=converter_version())
+    store = Store(content, converter=converter_version(), write_behind=True)
     report = Report(content=str(content))
     saved = time.monotonic()
     with _executor(options) as submit:
@@ -164,6 +164,7 @@ def ingest(
                 _save(store, report)
                 saved = time.monotonic()
     _save(store, report)
+    store.close()
     return report
 
 

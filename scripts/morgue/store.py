@@ -22,12 +22,14 @@
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import hashlib
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -49,6 +51,9 @@ _TRACKING = re.compile(
 
 CACHE = ".morgue/ingested.json"
 INDEX = ".morgue/index.json"
+#: Threads writing articles, and how many writes may be in flight before filing waits.
+WRITERS = 2
+MAX_PENDING_WRITES = 64
 SAME_URL = "same URL as an article filed earlier in this run"
 SAME_TEXT = "same text as an article already filed"
 
@@ -111,8 +116,12 @@ def render_article(article: Article) -> str:
     return frontmatter.render({**meta, DIGEST_KEY: digest_of(unsigned)}, article.body)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, LF) to ``path`` so that readers see the old file or the new, never half."""
+def write_atomic(path: Path, text: str, *, sync_folder: bool = True) -> None:
+    """Write ``text`` (UTF-8, LF) to ``path`` so that readers see the old file or the new, never half.
+
+    The data is synced before the rename, so a crash cannot leave an empty file either; the
+    folder (which makes the rename itself durable) is synced here unless the caller syncs it
+    later (:func:`sync_folders`, once for many files)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
@@ -120,18 +129,25 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+            getattr(os, "fdatasync", os.fsync)(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    if sync_folder:
+        sync_folders([path.parent])
+
+
+def sync_folders(folders: Iterable[Path]) -> None:
+    """Make renames into ``folders`` durable (one fsync per folder)."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
 
 
 def _mode_for(path: Path) -> int:
@@ -157,8 +173,9 @@ class Store:
     whose inputs are all known from the cache never reads the archive.
     """
 
-    def __init__(self, content: str | os.PathLike[str], *, converter: str = "") -> None:
+    def __init__(self, content: str | os.PathLike[str], *, converter: str = "", write_behind: bool = False) -> None:
         self.root = Path(content)
+        self.write_behind = write_behind  # articles written by background threads until flush()
         self.converter = converter  # identifies the converter's code: cache entries of another are dropped
         self.registry_path = self.root / registry.FILENAME
         self.cache_path = self.root / CACHE
@@ -166,6 +183,10 @@ class Store:
         self._by_body: dict[str, str] = {}
         self._url_of: dict[str, str] = {}  # path -> URL key of the article filed there
         self._keys: dict[str, tuple[str | None, str]] = {}  # path -> (URL key, body key)
+        self._unsynced: set[Path] = set()  # folders with renames not yet made durable
+        self._writer: cf.ThreadPoolExecutor | None = None
+        self._pending: list[cf.Future[None]] = []
+        self._digests: dict[str, str | None] = {}  # path -> morgue_digest of what this run wrote there
         self._paths: set[str] = set()
         self._run_urls: dict[str, str] = {}  # URL key -> path, for articles filed in this run
         self._run_paths: set[str] = set()
@@ -271,13 +292,13 @@ class Store:
 
     def _write(self, rel: str, target: Path, text: str, exists: bool) -> Outcome:
         if not exists:
-            write_atomic(target, text)
+            self._write_article(target, text)
             return Outcome("new", rel)
         current = target.read_text(encoding="utf-8")
         if current == text:
             return Outcome("unchanged", rel)
         if not is_hand_edited(current):
-            write_atomic(target, text)
+            self._write_article(target, text)
             return Outcome("updated", rel)
         if recorded_digest(current) == recorded_digest(text):
             return Outcome("unchanged", rel, "edited by hand; the source has not changed since")
@@ -285,6 +306,42 @@ class Store:
         if self._text(incoming.relative_to(self.root).as_posix()) != text:
             write_atomic(incoming, text)
         return Outcome("conflict", rel, f"edited by hand; new version kept in {incoming.name}")
+
+    def _write_article(self, target: Path, text: str) -> None:
+        """Write an article; with ``write_behind``, in the background (syncing a file to disk takes
+        milliseconds a batch need not wait for): :meth:`flush` waits, and syncs each folder once."""
+        self._digests[target.relative_to(self.root).as_posix()] = recorded_digest(text)
+        if not self.write_behind:
+            write_atomic(target, text)
+            return
+        if self._writer is None:
+            self._writer = cf.ThreadPoolExecutor(WRITERS, thread_name_prefix="morgue-write")
+        while len(self._pending) >= MAX_PENDING_WRITES:
+            self._settle(self._pending.pop(0))
+        self._pending.append(self._writer.submit(write_atomic, target, text, sync_folder=False))
+        self._unsynced.add(target.parent)
+
+    def _settle(self, future: cf.Future[None]) -> None:
+        try:
+            future.result()
+        except OSError as exc:
+            raise StoreError(f"cannot write article: {exc.strerror or exc}", path=exc.filename) from None
+
+    def flush(self) -> None:
+        """Wait for the articles being written, then make their renames durable."""
+        while self._pending:
+            self._settle(self._pending.pop(0))
+        sync_folders(sorted(self._unsynced))
+        self._unsynced.clear()
+
+    def close(self) -> None:
+        """Flush, and stop the background writers."""
+        try:
+            self.flush()
+        finally:
+            if self._writer is not None:
+                self._writer.shutdown()
+                self._writer = None
 
     def _filed(self, key: str | None, outcome: Outcome) -> Outcome:
         """Note what this run filed, so a later copy of the same article is a duplicate."""
@@ -330,8 +387,11 @@ class Store:
         time it is seen in a run; conflicts are not recorded: they are converted again)."""
         if outcome.status == "conflict" or fingerprint in self._cache_new:
             return
-        text = self._text(outcome.path)
-        digest = recorded_digest(text) if text else None
+        if outcome.path in self._digests:  # written in this run (perhaps still being written)
+            digest = self._digests[outcome.path]
+        else:
+            text = self._text(outcome.path)
+            digest = recorded_digest(text) if text else None
         if digest:
             entry = {"path": outcome.path, "digest": digest, "url": url_key(converted.article.source.url)}
             if outcome.status == "duplicate":
@@ -391,7 +451,9 @@ class Store:
         return True
 
     def save(self) -> None:
-        """Write what the run learnt: the author registry, the input cache, the article index."""
+        """Make the articles written so far durable, then write what the run learnt: the author
+        registry, the input cache, the article index."""
+        self.flush()
         self.save_registry()
         self.save_cache()
         self.save_index()
