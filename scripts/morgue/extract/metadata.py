@@ -25,7 +25,12 @@ from .dates import date_from_url, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»«:/~-]\s+|\s+[-–—|]+\s+|\s*\|\s*")
+_TITLE_SEPARATORS = re.compile(
+    r"\s+[|–—·•»«:/~-]\s+|\s+[-–—|]+\s+|\s*[|｜]\s*"
+    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef）」』】])\s*[_:：｜-]\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffefA-Za-z])"
+    r"|(?<=[A-Za-z0-9」』）])\s*[_:：｜]\s*(?=[\u3000-\u30ff\u3400-\u9fff])"
+)
+_PERMALINK = re.compile(r"\s*[¶#🔗]\s*$")  # a heading's permalink anchor
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 _PROFILE_SLUG = re.compile(
     r"/(?:authors?|editors?|autor(?:en)?|people|staff|profile|journalist)/(?P<slug>[a-z]+(?:-[a-z]+){1,2})/?$"
@@ -103,7 +108,7 @@ class Signals:
     def _h1s(self) -> list[str]:
         out = []
         for h1 in self.marked.h1s:
-            text = text_of(h1)
+            text = _PERMALINK.sub("", text_of(h1))
             if text and len(text) < 400:
                 out.append(text)
             if len(out) >= 4:
@@ -506,8 +511,12 @@ def strip_site_name(title: str, site_name: str | None, url: str | None, others: 
 
     def is_site(part: str) -> bool:
         loose = _loose(part)
+        squeezed = loose.replace(" ", "")
         return bool(loose) and (
-            loose == site or (site and (loose in site or site in loose)) or loose.replace(" ", "") in host
+            loose == site
+            or (site and (loose in site or site in loose))
+            or squeezed in host
+            or any(len(word) >= 5 and word in squeezed for word in host)
         )
 
     others_loose = [_loose(o) for o in others if o]
@@ -520,9 +529,20 @@ def strip_site_name(title: str, site_name: str | None, url: str | None, others: 
             if _loose(segment) in others_loose and len(segment) > 10:
                 return segment
     if is_site(parts[-1]):
-        return _join_between(title, parts[0], parts[-2])
+        kept = parts[:-1]
+        while len(kept) > 1 and len(kept[-1]) <= 4:  # a section before the site name ("_科技_腾讯网")
+            kept.pop()
+        return _drop_labels(_join_between(title, kept[0], kept[-1]))
     if is_site(parts[0]):
         return _join_between(title, parts[1], parts[-1])
+    return _drop_labels(title)
+
+
+def _drop_labels(title: str) -> str:
+    """ "Headline | Section | Site": labels after the headline, each a few words, are navigation."""
+    piped = [p.strip() for p in re.split(r"\s+\|\s+", title)]
+    if len(piped) > 1 and len(piped[0].split()) >= 3 and all(len(p.split()) <= 4 for p in piped[1:]):
+        return piped[0]
     return title
 
 
