@@ -42,7 +42,7 @@ _CONTENT = re.compile(
     re.I,
 )
 #: Fewer characters of text than this from trafilatura: the page's article region is read instead.
-SMALL_BODY = 250
+SMALL_BODY = 400
 _HEADER_LINE = re.compile(
     r"byline|author|dateline|timestamp|published|(?:^|[\s_-])(?:date|meta|kicker)(?:$|[\s_-])", re.I
 )
