@@ -169,6 +169,7 @@ class MarkdownConverter:
         self.base_url = base_url
         self.images = images
         self.figure_info = figure_info
+        self._pre: set[etree._Element] = set()
 
     # ------------------------------------------------------------------ driver
     def convert(self, root: etree._Element) -> str:
@@ -180,6 +181,9 @@ class MarkdownConverter:
 
     def _walk(self, root: etree._Element) -> str:
         """Post-order walk with an explicit stack: each element's children are converted first."""
+        # the elements themselves, not id()s: lxml proxies of nodes nobody holds are freed and their
+        # ids reused; a proxy kept in a set is the one lxml returns for its node
+        self._pre = {node for pre in root.iter("pre") for node in pre.iter()}
         results: list[list[str]] = [[]]
         stack: list[tuple[etree._Element, bool]] = [(root, False)]
         while stack:
@@ -216,15 +220,9 @@ class MarkdownConverter:
             return ""  # whitespace between list items or table cells is not text
         return _text(el.tail)
 
-    @staticmethod
-    def _in_pre(el: etree._Element) -> bool:
-        for _ in range(8):  # <pre> holds shallow markup; don't climb a hostile tree
-            if el is None:
-                return False
-            if _tag(el) == "pre":
-                return True
-            el = el.getparent()
-        return False
+    def _in_pre(self, el: etree._Element | None) -> bool:
+        """``el`` is a ``<pre>`` or inside one (the set is made once per walk)."""
+        return el is not None and el in self._pre
 
     def skip(self, el: etree._Element) -> bool:
         """Hook for subclasses: ``True`` drops ``el`` and its content. Hidden elements are dropped."""

@@ -271,7 +271,7 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
     """Figures in document order: every content image in the body (not icons, logos, avatars,
     tracking pixels) with the figure or container it sits in."""
     out: list[Figure] = []
-    seen: set[int] = set()
+    seen: set[etree._Element] = set()
     body = next(root.iter("body"), root)
     count = 0
     for img in body.iter("img"):
@@ -286,9 +286,9 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
         if _in_chrome(img):
             continue
         container = _container(img)
-        if id(container) in seen:
+        if container in seen:
             continue
-        seen.add(id(container))
+        seen.add(container)
         figure = read_figure(container, base, img)
         if figure is not None:
             out.append(figure)

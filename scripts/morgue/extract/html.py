@@ -53,11 +53,11 @@ def parse(html: str) -> etree._Element:
 
 def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
     """The first figure placed before the article's first paragraph of running text."""
-    wanted = {id(f.element): f for f in figures if (f.caption or f.credit or f.element.tag == "figure") and not f.small}
+    wanted = {f.element: f for f in figures if (f.caption or f.credit or f.element.tag == "figure") and not f.small}
     if not wanted:
         return None
     for el in root.iter():
-        figure = wanted.get(id(el))
+        figure = wanted.get(el)
         if figure is not None:
             return figure
         if el.tag == "p" and len(el.text_content()) > 200:

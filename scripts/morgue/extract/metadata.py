@@ -225,11 +225,11 @@ class Signals:
             candidates.append(el)
             if len(candidates) > 60:
                 break
-        outer = {id(a) for el in candidates for a in el.iterancestors()}
+        outer = {a for el in candidates for a in el.iterancestors()}  # elements, not ids (proxies are reused)
         found: list[str] = []
         group = None
         for el in candidates:
-            if id(el) in outer and not el.xpath('.//*[@itemprop="name"]'):
+            if el in outer and not el.xpath('.//*[@itemprop="name"]'):
                 continue  # an inner candidate says it more precisely
             if group is not None and el.getparent() is not group:
                 break
