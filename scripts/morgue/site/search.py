@@ -5,9 +5,9 @@ Only article pages are indexed (``data-pagefind-body`` marks their text; the fil
 ``year`` and ``tag`` ride along in the page). Pagefind splits an index into small chunks that the
 search page fetches per query, so nothing search-related is downloaded before a reader searches.
 
-Pagefind holds everything it indexes in memory (about 0.3 MB per article), so a large archive is
-indexed in parts of at most ``part_size`` articles, one Pagefind run after another; the search
-page merges the parts (Pagefind's ``mergeIndex``: one WebAssembly module, each part's index chunks
+Pagefind holds everything it indexes in memory (over 3 GB for 10,000 articles at once), so a
+large archive is indexed in parts of at most ``part_size`` articles, one Pagefind run after
+another; the search page merges the parts (Pagefind's ``mergeIndex``: one WebAssembly module, each part's index chunks
 fetched as a query needs them).
 """
 
