@@ -97,3 +97,14 @@ def test_schema_command_prints_both_schemas():
     article = json.loads(run_cli("schema").stdout)
     authors = json.loads(run_cli("schema", "authors").stdout)
     assert "title" in article["required"] and "authors" in authors["properties"]
+
+
+def test_impossible_date_fails_the_build_naming_file_line_and_field(tmp_path):
+    """PyYAML raises ValueError (not a YAML error) for 2021-02-30: the build names the place."""
+    from tests.conftest import make_site_project, mkdocs_build
+
+    project = make_site_project(tmp_path)
+    _write(project / "content", "articles/2021/02/bad.md", "---\ntitle: Bad\ndate: 2021-02-30\n---\n\nText.\n")
+    build = mkdocs_build(project)
+    assert build.returncode != 0
+    assert "articles/2021/02/bad.md:3: date: not a real date or time" in build.stderr + build.stdout
