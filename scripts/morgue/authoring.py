@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import frontmatter, registry
+from .atomic import write_atomic
 from .errors import SchemaError, StoreError
 from .model import Article, Author
-from .store import article_dir, write_atomic
+from .store import article_dir
 from .text import clean_line, slugify
 
 PLACEHOLDER = "Write the article here. Markdown works: *emphasis*, [links](https://example.org), lists, quotes."
