@@ -25,6 +25,17 @@ def _article(project, rel, title, author, tag):
     return path
 
 
+def _previewer(project, site):
+    """What `mkdocs serve --dirty` does on each change: reload the config, build dirty."""
+
+    def rebuild():
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    return rebuild
+
+
 def _snapshot(site):
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
@@ -35,11 +46,7 @@ def test_dirty_preview_rebuilds_the_edited_article_and_the_listings_that_show_it
     _article(project, "2020/05/b.md", "Other story", "Bob Ray", "Sport")
     site = tmp_path / "preview"
 
-    def rebuild():  # what `mkdocs serve --dirty` does on each change: reload the config, build
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
-        config.plugins.on_startup(command="serve", dirty=True)
-        build(config, dirty=True)
-
+    rebuild = _previewer(project, site)
     rebuild()
     before = _snapshot(site)
     assert "articles/2021/03/a/index.html" in before
@@ -71,11 +78,7 @@ def test_dirty_preview_shows_a_new_article_everywhere(tmp_path):
     _article(project, "2021/03/a.md", "First", "Ann Lee", "Courts")
     site = tmp_path / "preview"
 
-    def rebuild():
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
-        config.plugins.on_startup(command="serve", dirty=True)
-        build(config, dirty=True)
-
+    rebuild = _previewer(project, site)
     rebuild()
     _article(project, "2022/01/new.md", "Brand new", "Cy Doe", "Courts")
     rebuild()
@@ -101,11 +104,7 @@ def test_dirty_preview_rebuilds_everything_after_a_theme_edit(tmp_path):
     _article(project, "2020/05/b.md", "Other story", "Bob Ray", "Sport")
     site = tmp_path / "preview"
 
-    def rebuild():
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
-        config.plugins.on_startup(command="serve", dirty=True)
-        build(config, dirty=True)
-
+    rebuild = _previewer(project, site)
     rebuild()
     template = project / "theme" / "partials" / "article.html"
     template.write_text(template.read_text(encoding="utf-8").replace("min read", "minutes to read"), encoding="utf-8")

@@ -58,18 +58,18 @@ def read_entry(src_uri: str, url: str, text: str, path: str) -> Entry:
 
 
 class Catalog:
-    """Parsed articles, re-read only when a file's size or modification time changes."""
+    """Parsed articles, re-read only when a file's path, size or modification time changes."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[tuple[int, int], Entry]] = {}
+        self._cache: dict[str, tuple[tuple[str, int, int], Entry]] = {}
         self.entries: list[Entry] = []
 
     def load(self, files: Iterable[tuple[str, str, str]]) -> list[Entry]:
         """Read ``(src_uri, url, abs_path)`` triples; returns the entries newest first."""
-        fresh: dict[str, tuple[tuple[int, int], Entry]] = {}
+        fresh: dict[str, tuple[tuple[str, int, int], Entry]] = {}
         for src_uri, url, path in files:
             stat = os.stat(path)
-            stamp = (stat.st_mtime_ns, stat.st_size)
+            stamp = (path, stat.st_mtime_ns, stat.st_size)
             cached = self._cache.get(src_uri)
             if cached is not None and cached[0] == stamp and cached[1].url == url:
                 fresh[src_uri] = cached
