@@ -80,6 +80,9 @@ def test_search_finds_an_article_and_a_filter_narrows_it(example_site):
         everything = _results(page)
         assert "Cisco looks to boost China operations with a local partner" in everything
         assert len(everything) >= 3  # found in both index parts
+        cisco = page.locator(".morgue-search__result", has_text="Cisco looks to boost")
+        assert cisco.locator(".morgue-search__about").inner_text() == "September 24, 2015 · Cate Cadell"
+        assert not page.locator("#morgue-q").is_visible()  # the page's own box replaces the header's
         page.locator(".morgue-search__filters summary").click()
         page.wait_for_function("document.querySelector('select[data-filter=author]').options.length > 1")
         page.select_option("select[data-filter=author]", "Cate Cadell")

@@ -84,6 +84,14 @@
     link.href = data.url;
     link.textContent = (data.meta && data.meta.title) || data.url;
     li.appendChild(link);
+    var meta = data.meta || {};
+    var about = [meta.date, meta.byline].filter(Boolean).join(" · ");
+    if (about) {
+      var line = document.createElement("p");
+      line.className = "morgue-search__about";
+      line.textContent = about;
+      li.appendChild(line);
+    }
     li.appendChild(excerpt(data.excerpt || ""));
     return li;
   }
