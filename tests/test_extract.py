@@ -9,7 +9,9 @@ import pytest
 from morgue.errors import InputError
 from morgue.extract.bylines import byline_names, contacts_in, is_organisation, looks_like_name, split_names
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
-from morgue.extract.dates import date_from_url, date_line
+from morgue.extract.dateline import dateline, settle
+from morgue.extract.dates import date_from_url, date_line, dates_in, parse_iso
+from morgue.extract.html import parse
 from morgue.extract.language import detect_language, normalise_language
 from morgue.extract.urls import title_from_url
 from morgue.sources.encoding import codec_for, decode
@@ -148,6 +150,55 @@ def test_date_from_url(url, day):
 )
 def test_date_lines(line, when):
     assert date_line(line) == when
+
+
+def test_dates_in_text_and_rfc2822():
+    assert dates_in("PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023") == [
+        (11, dt.datetime(2023, 11, 8, 23, 30)),
+        (53, dt.date(2023, 11, 9)),
+    ]
+    assert dates_in("Von Deutscher Tennis Bund 4.\u20092.\u20092022.") == [(26, dt.date(2022, 2, 4))]
+    assert parse_iso("Sat, 19 Oct 2019 00:04:00 +0200") == dt.datetime(
+        2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+
+
+def _headline(html: str):
+    return next(parse(html).iter("h1"))
+
+
+@pytest.mark.parametrize(
+    ("html", "when"),
+    [
+        ("<h1>Title</h1><p class=meta>Von Claudia Riedler 19. Oktober 2019 00:04 Uhr</p><p>Text</p>",
+         dt.datetime(2019, 10, 19, 0, 4)),
+        ("<div><div class=date>6 May 2022 - 2:00 a. m.</div><h1>Title</h1></div>", dt.date(2022, 5, 6)),
+        ("<h1>T</h1><span>Updated</span><time datetime='2024-08-05T19:49:50Z'></time><span>5 Aug 2024</span>"
+         "<p>Published <time datetime='2024-08-04'>4 Aug</time></p>", dt.date(2024, 8, 4)),
+        ("<h1>T</h1><div class=issue>Aus: Ausgabe vom 26.04.2024</div><p>Text</p>", None),
+        ("<h1>T</h1><figure><figcaption>Bachmut, 24. April 2023</figcaption></figure><p>Text</p>", None),
+        ("<h1>T</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt.</p>", None),
+        ("<h1>T</h1><ul class=menu-list><li>12. Mai 2012</li></ul>", None),
+    ],
+)  # fmt: skip
+def test_dateline(html, when):
+    assert dateline(_headline(html)) == when
+
+
+def test_settle_prefers_what_the_page_shows():
+    utc = dt.datetime(2023, 11, 9, 5, 30, 59, tzinfo=dt.UTC)
+    local = settle([utc], None, dt.datetime(2023, 11, 8, 23, 30))  # shown in local time: its offset
+    assert local.isoformat() == "2023-11-08T23:30:59-06:00"
+    plus_two = dt.datetime(2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert settle([plus_two.astimezone(dt.UTC), plus_two], None, None) == plus_two  # the same instant, local
+    assert settle([dt.datetime(2021, 11, 4, 23, 0, tzinfo=dt.UTC)], None, dt.date(2021, 11, 5)) == dt.date(2021, 11, 5)
+    early, late = dt.datetime(2023, 11, 3, 10, tzinfo=dt.UTC), dt.datetime(2023, 11, 6, 14, tzinfo=dt.UTC)
+    assert settle([early, late], None, dt.date(2023, 11, 6)) == late  # the dateline picks among declared dates
+    assert settle([early, dt.date(2023, 11, 6)], None, dt.date(2023, 11, 6)) == early  # a bare day does not
+    republished = dt.datetime(2022, 11, 17, 10, 33, tzinfo=dt.UTC)
+    assert settle([republished], republished - dt.timedelta(minutes=1), dt.date(2022, 3, 9)) == dt.date(2022, 3, 9)
+    assert settle([republished], republished - dt.timedelta(minutes=1), None) == republished
+    assert settle([], None, None) is None
 
 
 def test_title_from_url_restores_capitalisation_from_body():

@@ -39,16 +39,22 @@ PAGES = {
     "fundus__de_Heise_2024_04_19": (A, T, D, IMG),
     "fundus__lu_Tageblatt_2026_01_13": (A, T, D, IMG),
     "trafilatura__st-georg.de-olympia": (A, T, D),
+    "trafilatura__0b96fc66e2c94f45a1b923ec9a31fcf2": (A, T, D),  # UTC declared, local offset in another <meta>
+    "trafilatura__golf.de-augusta": (A, T, D),  # no declared date: the dateline under the headline
+    "trafilatura__utopia.de-Werbung": (A, T, D),  # declared dates disagree: the dateline settles it
+    "trafilatura__dtb-tennis.de-nominiert": (A, T, D),  # "4. 2. 2022." (thin spaces)
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG),
     "newspaper4k__cnn_002": (A, T, D, IMG),
     "postlight__www.eonline.com": (A, T, D),
+    "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
     "readability__nytimes-1": (A, T, C),
     "readability__theverge": (A, D, C),
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),
+    "trafilatura__elespectador.com-orion": (A, T, D),  # dateline above the headline
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     # Chinese, Japanese, Korean
     "newspaper4k__chinese_article_002": (NONE, T, D),

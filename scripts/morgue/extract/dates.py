@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 from ..model import When
@@ -44,8 +45,9 @@ _TEXT_DATES = [
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
     re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
-    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME),
+    re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME),
 ]
+
 # A line that is only a date, maybe with a label and a time ("Published: September 24, 2015 10:30 am").
 _DATE_LINE_LABEL = re.compile(
     r"^(?:(?:published|posted|updated|last updated|date|dated|on|veröffentlicht|publié le|publicado|发布时间|发布于|日期|时间)\s*[:：]?\s*)?",
@@ -81,7 +83,7 @@ def _build(match: re.Match[str]) -> When | None:
         return None
     if not _MIN_YEAR <= day.year <= dt.date.today().year + 1:
         return None
-    if parts.get("H") is None:
+    if parts.get("H") is None or parts.get("M") is None:
         return day
     hour = int(parts["H"])
     ampm = (parts.get("ampm") or "").replace(".", "").lower()
@@ -106,6 +108,22 @@ def date_from_text(text: str) -> When | None:
     return None
 
 
+def dates_in(text: str) -> list[tuple[int, When]]:
+    """Every readable date in ``text`` with where it starts, in order (a place is read by the
+    first pattern that reads a date there)."""
+    found: dict[int, When] = {}
+    taken: list[range] = []
+    for pattern in _TEXT_DATES:
+        for match in pattern.finditer(text):
+            if any(match.start() in span for span in taken):
+                continue
+            value = _build(match)
+            if value is not None:
+                found[match.start()] = value
+                taken.append(range(match.start(), match.end()))
+    return sorted(found.items(), key=lambda item: item[0])
+
+
 def date_line(line: str) -> When | None:
     """The date when the whole ``line`` is a date line ("September 24, 2015", "发布时间：2015年9月24日")."""
     line = re.sub(r"\s+", " ", line).strip()
@@ -124,6 +142,18 @@ _ISO = re.compile(
     r"(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+# "Sat, 19 Oct 2019 00:04:00 +0200" (e-mail and RSS dates, some <meta name="date">)
+_RFC2822 = re.compile(
+    r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[A-Z]{1,5})$"
+)
+
+
+def _rfc2822(text: str) -> When | None:
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return date_from_text(text)
+    return when if _MIN_YEAR <= when.year <= dt.date.today().year + 1 else None
 
 
 def parse_iso(text: str | None) -> When | None:
@@ -140,7 +170,7 @@ def parse_iso(text: str | None) -> When | None:
         return dt.datetime.fromtimestamp(seconds, dt.UTC) if seconds > 631152000 else None
     match = _ISO.match(text)
     if not match:
-        return date_from_text(text)
+        return _rfc2822(text) if _RFC2822.match(text) else date_from_text(text)
     try:
         day = dt.date.fromisoformat(match["date"])
     except ValueError:

@@ -21,9 +21,11 @@ from ..text import clean_line
 from . import jsonld, marks
 from .bylines import clean_name, is_organisation, looks_like_name, split_names
 from .credits import split_caption_credit
+from .dateline import dateline, settle
 from .dates import date_from_url, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
+from .textof import text_of
 
 _TITLE_SEPARATORS = re.compile(
     r"\s+[|–—·•»«:/~-]\s+|\s+[-–—|]+\s+|\s*[|｜]\s*"
@@ -36,37 +38,10 @@ _PROFILE_SLUG = re.compile(
     r"/(?:authors?|editors?|autor(?:en)?|people|staff|profile|journalist)/(?P<slug>[a-z]+(?:-[a-z]+){1,2})/?$"
 )
 _HANDLE_ONLY = re.compile(r"^@\w+$")
-_SPACE = re.compile(r"\s+")
 
 
 def _loose(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
-
-
-_INLINE_TAGS = frozenset(
-    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
-     "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "font", "nobr"}
-)  # fmt: skip
-
-
-def text_of(el: etree._Element) -> str:
-    """Visible text of an element, whitespace collapsed (scripts and styles left out). Block
-    boundaries separate words; inline elements do not ("<b>Kicker</b>: Title")."""
-    parts: list[str] = []
-    for node in el.iter():
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template"):
-            if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        block = tag and tag not in _INLINE_TAGS
-        if block:
-            parts.append(" ")
-        if node.text and tag:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(" " + node.tail if block else node.tail)
-    return _SPACE.sub(" ", "".join(parts)).strip()
 
 
 @dataclass
@@ -105,15 +80,23 @@ class Signals:
     def _ld(self, key: str) -> str | None:
         return jsonld.text_of(self.article.get(key))
 
-    def _h1s(self) -> list[str]:
+    def _h1s(self) -> list[tuple[etree._Element, str]]:
         out = []
         for h1 in self.marked.h1s:
             text = _PERMALINK.sub("", text_of(h1))
             if text and len(text) < 400:
-                out.append(text)
+                out.append((h1, text))
             if len(out) >= 4:
                 break
         return out
+
+    def headline(self, title: str | None, site_name: str | None) -> etree._Element | None:
+        """The ``<h1>`` showing the title (else the first that is not the site's name)."""
+        site = _loose(site_name or "")
+        h1s = [(el, _loose(text)) for el, text in self._h1s() if _loose(text) and _loose(text) != site]
+        wanted = _loose(title or "")
+        match = next((el for el, loose in h1s if wanted and (loose == wanted or wanted in loose)), None)
+        return match if match is not None else (h1s[0][0] if h1s else None)
 
     # ------------------------------------------------------------------ fields
     def site_name(self) -> str | None:
@@ -143,7 +126,7 @@ class Signals:
             if clean_line(t)
         ]
         site = _loose(site_name or "")
-        h1s = [h for h in self._h1s() if _loose(h) and _loose(h) != site]
+        h1s = [h for _, h in self._h1s() if _loose(h) and _loose(h) != site]
         stripped = [t for t in (strip_site_name(d, site_name, self.url, [*h1s, *declared]) for d in declared) if t]
         known = [_loose(t) for t in [*declared, *stripped]]
         for h1 in h1s:  # the visible headline, when a declared title says the same
@@ -272,45 +255,27 @@ class Signals:
                     return [" ".join(w.capitalize() for w in words)]
         return []
 
-    def dates(self) -> tuple[When | None, When | None]:
-        published_raw = [
-            self._ld("datePublished"),
-            self.meta.first("article:published_time", "og:article:published_time", "article:published"),
-            self.meta.first("parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime"),
-            self.meta.first(
-                "datepublished",
-                "dc.date.issued",
-                "dcterms.issued",
-                "dc.date",
-                "dcterms.date",
-                "dc.date.created",
-                "dcterms.created",
-                "citation_publication_date",
-                "citation_date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "publish_date",
-                "date",
-                "article.published",
-                "article_date_original",
-                "og:pubdate",
-                "datecreated",
-            ),
-            self._ld("dateCreated"),
-        ]
-        published = next((d for d in (parse_iso(v) for v in published_raw if v) if d is not None), None)
+    def dates(self, headline: etree._Element | None = None) -> tuple[When | None, When | None]:
+        """``(published, updated)``: what the markup declares, settled with the dateline shown
+        next to ``headline`` (see :func:`.dateline.settle`); pages declaring nothing are read
+        from their dateline, ``<time>`` elements, htmldate, then the URL."""
+        declared = [when for when in (parse_iso(v) for v in self._declared(_PUBLISHED)) if when is not None]
+        updated = next((d for d in (parse_iso(v) for v in self._declared(_MODIFIED)) if d is not None), None)
+        shown = dateline(headline) if headline is not None else None
+        published = settle(declared, updated, shown)
         if published is None:
             published = self._time_element()
         if published is None:
             published = _htmldate(self.root, self.url) or date_from_url(self.url)
-        updated_raw = [
-            self._ld("dateModified"),
-            self.meta.first("article:modified_time", "og:updated_time", "article:modified", "datemodified"),
-            self.meta.first("dc.date.modified", "dcterms.modified", "last-modified"),
-        ]
-        updated = next((d for d in (parse_iso(v) for v in updated_raw if v) if d is not None), None)
         return published, updated
+
+    def _declared(self, keys: tuple[str, ...]) -> list[str]:
+        """Values under ``keys`` (``ld:`` for the JSON-LD article's properties), in that order."""
+        out: list[str] = []
+        for key in keys:
+            values = [self._ld(key[3:])] if key.startswith("ld:") else self.meta.values.get(key, ())
+            out += [v for v in values if v and v not in out]
+        return out
 
     def _time_element(self) -> When | None:
         for el in self.marked.times:
@@ -396,12 +361,13 @@ class Signals:
 
     def read(self) -> PageMeta:
         site = self.site_name()
+        title = self.title(site)
         people, organisations = self.authors(site)
-        published, updated = self.dates()
+        published, updated = self.dates(self.headline(title, site))
         tags, categories = self.tags()
         image_urls, about = self.images()
         return PageMeta(
-            title=self.title(site),
+            title=title,
             authors=people,
             organisations=organisations,
             date=published,
@@ -419,6 +385,20 @@ class Signals:
         )
 
 
+# Where pages declare their publication and update dates, strongest first.
+_PUBLISHED = (
+    "ld:datePublished",
+    *("article:published_time", "og:article:published_time", "article:published"),
+    *("parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime"),
+    *("datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created"),
+    *("dcterms.created", "citation_publication_date", "citation_date", "pubdate", "publishdate", "publish-date"),
+    *("publish_date", "date", "article.published", "article_date_original", "og:pubdate", "datecreated"),
+    "ld:dateCreated",
+)
+_MODIFIED = (
+    *("ld:dateModified", "article:modified_time", "og:updated_time", "article:modified", "datemodified"),
+    *("dc.date.modified", "dcterms.modified", "last-modified"),
+)
 _PHOTO_AGENCY = re.compile(
     r"\b(?:getty images|istock(?:photo)?|shutterstock|alamy|unsplash|pexels|pixabay|imago|picture[ -]alliance"
     r"|keystone|wireimage|adobe ?stock)\b",

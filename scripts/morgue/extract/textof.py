@@ -1,0 +1,33 @@
+"""The visible text of an element, as a reader sees it on one line."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_SPACE = re.compile(r"\s+")
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+     "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "font", "nobr"}
+)  # fmt: skip
+
+
+def text_of(el: etree._Element) -> str:
+    """Visible text of an element, whitespace collapsed (scripts and styles left out). Block
+    boundaries separate words; inline elements do not ("<b>Kicker</b>: Title")."""
+    parts: list[str] = []
+    for node in el.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template"):
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        block = tag and tag not in _INLINE_TAGS
+        if block:
+            parts.append(" ")
+        if node.text and tag:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(" " + node.tail if block else node.tail)
+    return _SPACE.sub(" ", "".join(parts)).strip()
