@@ -13,6 +13,7 @@ from morgue.extract.dateline import dateline, settle
 from morgue.extract.dates import date_from_url, date_line, dates_in, parse_iso
 from morgue.extract.html import parse
 from morgue.extract.language import detect_language, normalise_language
+from morgue.extract.titles import headline
 from morgue.extract.urls import title_from_url
 from morgue.sources.encoding import codec_for, decode
 from morgue.text import slugify, truncate_bytes
@@ -199,6 +200,32 @@ def test_settle_prefers_what_the_page_shows():
     assert settle([republished], republished - dt.timedelta(minutes=1), dt.date(2022, 3, 9)) == dt.date(2022, 3, 9)
     assert settle([republished], republished - dt.timedelta(minutes=1), None) == republished
     assert settle([], None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("h1s", "declared", "title"),
+    [
+        (["Headline here"], ["Headline here | Site"], "Headline here"),
+        (["Site", "Headline here"], [None, "Headline here - Site"], "Headline here"),
+        (["Ausschuss zur Flut Zwei Rücktritte"], ["Ausschuss zur Flut: Zwei Rücktritte | Site"],
+         "Ausschuss zur Flut: Zwei Rücktritte"),
+        (["Mexico’s economy grew"], ["Mexico's economy grew"], "Mexico’s economy grew"),
+        (["Logo", "Pferde", "Heulage: Besser als ihr Ruf?"], ["Heulage: Besser als ihr Ruf?", "Pferde"],
+         "Heulage: Besser als ihr Ruf?"),
+        (["Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom"],
+         ["Lady Gaga Shares Pic of Ex Taylor Kinney With Her Mom"],
+         "Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom"),
+        (["Einheit der Woche Lagen-Pyramide mit GA2"], ["Lagen-Pyramide mit GA2"], "Lagen-Pyramide mit GA2"),
+        (["Politics | St. Louis Park elects a new mayor"], ["St. Louis Park elects a new mayor"],
+         "St. Louis Park elects a new mayor"),
+        (["BreakpointHilfe, die Fundis kommen!"], ["Breakpoint: Hilfe, die Fundis kommen!"],
+         "Breakpoint: Hilfe, die Fundis kommen!"),
+        (["Menü"], ["Aren’t we all …?"], "Aren’t we all …?"),
+        (["Visit Harford County this fall"], [], "Visit Harford County this fall"),
+    ],
+)  # fmt: skip
+def test_headline_reconciles_h1_and_declared_titles(h1s, declared, title):
+    assert headline(h1s, declared, "Site", "https://example.com/a") == title
 
 
 def test_title_from_url_restores_capitalisation_from_body():

@@ -38,6 +38,9 @@ PAGES = {
     "fundus__de_SpiegelOnline_2023_04_28": (A, T, D, IMG),
     "fundus__de_Heise_2024_04_19": (A, T, D, IMG),
     "fundus__lu_Tageblatt_2026_01_13": (A, T, D, IMG),
+    "fundus__de_Tagesschau_2023_04_28": (A, T, D, IMG, C),  # <h1> lost its kicker's colon: declared spelling
+    "trafilatura__heizung.de.waermepumpen": (T, D),  # visible headline rewording the SEO title
+    "trafilatura__reiterrevue.de-heulage": (A, T, D),  # three <h1>s: the one the JSON-LD headline confirms
     "trafilatura__st-georg.de-olympia": (A, T, D),
     "trafilatura__0b96fc66e2c94f45a1b923ec9a31fcf2": (A, T, D),  # UTC declared, local offset in another <meta>
     "trafilatura__golf.de-augusta": (A, T, D),  # no declared date: the dateline under the headline
@@ -48,6 +51,7 @@ PAGES = {
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG),
     "newspaper4k__cnn_002": (A, T, D, IMG),
     "postlight__www.eonline.com": (A, T, D),
+    "postlight__www.si.com": (A, T, D, IMG),  # visible headline rewording the declared titles
     "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
     "readability__nytimes-1": (A, T, C),
     "readability__theverge": (A, D, C),
@@ -60,6 +64,7 @@ PAGES = {
     "newspaper4k__chinese_article_002": (NONE, T, D),
     "fundus__jp_AsahiShimbun_2025_01_13": (A, T, D, IMG),
     "postlight__getnews.jp": (A, T, D, IMG),
+    "postlight__www.lifehacker.jp": (A, T, D),  # second <h1> (the first is the logo), reworded title
     "fundus__kr_MBN_2025_06_03": (A, T, D, IMG),
 }
 BODIES = [  # scrapinghub ids (prefixes) and the minimum page precision / recall

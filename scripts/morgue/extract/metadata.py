@@ -8,10 +8,8 @@ first usable value in its own order; values are cleaned the same way whichever s
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -26,22 +24,14 @@ from .dates import date_from_url, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
 from .textof import text_of
+from .titles import headline, host_words, loose
 
-_TITLE_SEPARATORS = re.compile(
-    r"\s+[|–—·•»«:/~-]\s+|\s+[-–—|]+\s+|\s*[|｜]\s*"
-    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef）」』】])\s*[_:：｜-]\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffefA-Za-z])"
-    r"|(?<=[A-Za-z0-9」』）])\s*[_:：｜]\s*(?=[\u3000-\u30ff\u3400-\u9fff])"
-)
 _PERMALINK = re.compile(r"\s*[¶#🔗]\s*$")  # a heading's permalink anchor
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 _PROFILE_SLUG = re.compile(
     r"/(?:authors?|editors?|autor(?:en)?|people|staff|profile|journalist)/(?P<slug>[a-z]+(?:-[a-z]+){1,2})/?$"
 )
 _HANDLE_ONLY = re.compile(r"^@\w+$")
-
-
-def _loose(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
 @dataclass
@@ -92,10 +82,10 @@ class Signals:
 
     def headline(self, title: str | None, site_name: str | None) -> etree._Element | None:
         """The ``<h1>`` showing the title (else the first that is not the site's name)."""
-        site = _loose(site_name or "")
-        h1s = [(el, _loose(text)) for el, text in self._h1s() if _loose(text) and _loose(text) != site]
-        wanted = _loose(title or "")
-        match = next((el for el, loose in h1s if wanted and (loose == wanted or wanted in loose)), None)
+        site = loose(site_name or "")
+        h1s = [(el, loose(text)) for el, text in self._h1s() if loose(text) and loose(text) != site]
+        wanted = loose(title or "")
+        match = next((el for el, flat in h1s if wanted and (flat == wanted or wanted in flat)), None)
         return match if match is not None else (h1s[0][0] if h1s else None)
 
     # ------------------------------------------------------------------ fields
@@ -110,35 +100,18 @@ class Signals:
         return clean_line(name)
 
     def title(self, site_name: str | None) -> str | None:
-        """The headline as the page shows it: an ``<h1>`` that a declared title (JSON-LD, Open Graph,
-        Twitter, ``<title>``) confirms, else the first declared title without its site-name part."""
+        """The headline as the page shows it, reconciled with the titles it declares (JSON-LD,
+        Open Graph, Twitter, other ``<meta>``, ``<title>``): see :func:`.titles.headline`."""
         declared = [
-            _unescape(t)
-            for t in (
-                self._ld("headline"),
-                self.meta.first("og:title"),
-                self.meta.first("twitter:title"),
-                self.meta.first("parsely-title", "sailthru.title", "dc.title", "dcterms.title", "citation_title"),
-                self._ld("name"),
-                self.meta.first("headline", "title"),
-                next((text_of(t) for t in self.root.iter("title")), None),
-            )
-            if clean_line(t)
+            self._ld("headline"),
+            self.meta.first("og:title"),
+            self.meta.first("twitter:title"),
+            self.meta.first("parsely-title", "sailthru.title", "dc.title", "dcterms.title", "citation_title"),
+            self._ld("name"),
+            self.meta.first("headline", "title"),
+            next((text_of(t) for t in self.root.iter("title")), None),
         ]
-        site = _loose(site_name or "")
-        h1s = [h for _, h in self._h1s() if _loose(h) and _loose(h) != site]
-        stripped = [t for t in (strip_site_name(d, site_name, self.url, [*h1s, *declared]) for d in declared) if t]
-        known = [_loose(t) for t in [*declared, *stripped]]
-        for h1 in h1s:  # the visible headline, when a declared title says the same
-            if _loose(h1) in known:
-                return h1
-        for h1 in h1s:  # ... or holds it whole, kicker or site name around it
-            loose = _loose(h1)
-            if len(loose) >= 8 and any(loose in k and len(loose) >= 0.3 * len(k) for k in known):
-                return h1
-        if stripped:
-            return stripped[0]
-        return h1s[0] if h1s else None
+        return headline([text for _, text in self._h1s()], declared, site_name, self.url)
 
     def authors(self, site_name: str | None) -> tuple[list[str], list[str]]:
         """``(people, organisations)`` credited as authors: from the first source naming a person,
@@ -152,7 +125,7 @@ class Signals:
             lambda: [(v, False) for v in self._dom_bylines()],
         ]
         weak = [lambda: [(v, False) for v in self._box_names()], lambda: [(v, False) for v in self._profile_slugs()]]
-        site = _loose(site_name or "")
+        site = loose(site_name or "")
         people: list[str] = []
         organisations: list[str] = []
         for i, source in enumerate([*strong, *weak]):
@@ -164,7 +137,7 @@ class Signals:
                     target.append(name)
             if people:
                 if i == 0:
-                    people += [o for o in organisations if o not in people and _loose(o) != site]
+                    people += [o for o in organisations if o not in people and loose(o) != site]
                 break
         return people, organisations
 
@@ -177,19 +150,19 @@ class Signals:
 
     def _names(self, entries: list[tuple[str, bool]], site: str) -> list[tuple[str, bool]]:
         """Cleaned ``(name, is_organisation)`` pairs; the site's own name counts as an organisation."""
-        host = _host_words(self.url)
+        host = host_words(self.url)
         out = []
         for raw, org in entries:
             if _URLISH.search(raw) or _HANDLE_ONLY.match(raw.strip()):
                 continue
             for name in [clean_line(raw) or ""] if org else split_names(raw):
-                loose = _loose(name)
-                if not loose or _PHOTO_AGENCY.search(name):
+                flat = loose(name)
+                if not flat or _PHOTO_AGENCY.search(name):
                     continue  # a picture agency credits the photo, not the article
                 if (
                     org
-                    or loose == site
-                    or loose.replace(" ", "") in host
+                    or flat == site
+                    or flat.replace(" ", "") in host
                     or (is_organisation(name) and not looks_like_name(name))
                 ):
                     out.append((name, True))
@@ -447,20 +420,6 @@ def _htmldate(root: etree._Element, url: str | None) -> When | None:
     return parse_iso(found) if found else None
 
 
-def _unescape(text: str | None) -> str:
-    """Declared values double-escaped by their CMS ("Swift&#8217;s") read as text."""
-    text = text or ""
-    return html.unescape(text) if "&" in text else text
-
-
-def _host_words(url: str | None) -> set[str]:
-    if not url:
-        return set()
-    host = (urlsplit(url).hostname or "").lower()
-    parts = [p for p in host.split(".") if p not in ("www", "com", "org", "net", "co", "uk", "de", "m", "amp")]
-    return {p.replace("-", "") for p in parts}
-
-
 def _dom_name(name: str, text: str) -> bool:
     """A name read from visible page text: shaped like a person's name, or a lone short word
     (a blogger's handle) when the byline holds nothing else."""
@@ -478,55 +437,3 @@ def _plausible(name: str) -> bool:
     if not clean_name(name):
         return False
     return any(ch.isalpha() for ch in name)
-
-
-def strip_site_name(title: str, site_name: str | None, url: str | None, others: list[str]) -> str | None:
-    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
-    title = clean_line(title) or ""
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title or None
-    site = _loose(site_name or "")
-    host = _host_words(url)
-
-    def is_site(part: str) -> bool:
-        loose = _loose(part)
-        squeezed = loose.replace(" ", "")
-        return bool(loose) and (
-            loose == site
-            or (site and (loose in site or site in loose))
-            or squeezed in host
-            or any(len(word) >= 5 and word in squeezed for word in host)
-        )
-
-    others_loose = [_loose(o) for o in others if o]
-    # keep the longest run that a visible headline or a declared title confirms
-    for i in range(len(parts)):
-        for j in range(len(parts), i, -1):
-            if i == 0 and j == len(parts):
-                continue
-            segment = _join_between(title, parts[i], parts[j - 1])
-            if _loose(segment) in others_loose and len(segment) > 10:
-                return segment
-    if is_site(parts[-1]):
-        kept = parts[:-1]
-        while len(kept) > 1 and len(kept[-1]) <= 4:  # a section before the site name ("_科技_腾讯网")
-            kept.pop()
-        return _drop_labels(_join_between(title, kept[0], kept[-1]))
-    if is_site(parts[0]):
-        return _join_between(title, parts[1], parts[-1])
-    return _drop_labels(title)
-
-
-def _drop_labels(title: str) -> str:
-    """ "Headline | Section | Site": labels after the headline, each a few words, are navigation."""
-    piped = [p.strip() for p in re.split(r"\s+\|\s+", title)]
-    if len(piped) > 1 and len(piped[0].split()) >= 3 and all(len(p.split()) <= 4 for p in piped[1:]):
-        return piped[0]
-    return title
-
-
-def _join_between(title: str, first: str, last: str) -> str:
-    start = title.find(first)
-    end = title.rfind(last) + len(last)
-    return title[start:end].strip()

@@ -1,0 +1,193 @@
+"""The title: the headline a page shows, reconciled with the titles it declares.
+
+Pages carry several titles: the visible ``<h1>`` and declared ones (JSON-LD ``headline``, Open
+Graph, Twitter, ``<title>``), often with the site's name around them ("Headline | Site") and
+sometimes reworded for search engines. The visible headline wins when a declared title confirms
+it or rewords it; a declared title wins when the ``<h1>`` is something else (the site's logo, a
+section, a kicker glued to the headline).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+from ..text import clean_line
+
+_TITLE_SEPARATORS = re.compile(
+    r"\s+[|–—·•»«:/~-]\s+|\s+[-–—|]+\s+|\s*[|｜]\s*"
+    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef）」』】])\s*[_:：｜-]\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffefA-Za-z])"
+    r"|(?<=[A-Za-z0-9」』）])\s*[_:：｜]\s*(?=[\u3000-\u30ff\u3400-\u9fff])"
+)
+
+
+def loose(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def headline(h1s: list[str], declared: list[str | None], site_name: str | None, url: str | None) -> str | None:
+    """The title from the page's ``<h1>`` texts and its declared titles (strongest first).
+
+    1. An ``<h1>`` that a declared title confirms (same words; the strongest such title decides
+       which ``<h1>``), in the declared spelling when the ``<h1>`` only lost separators between
+       its parts ("Kicker Headline" for "Kicker: Headline");
+    2. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site);
+    3. a declared title saying the same as an ``<h1>`` whose words ran together;
+    4. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
+       article whose declared titles are written for search engines), unless a declared title is
+       the ``<h1>`` without a kicker or tail;
+    5. the first declared title without its site-name part, else the first ``<h1>``."""
+    titles = [_unescape(t) for t in declared if clean_line(t)]
+    site = loose(site_name or "")
+    h1s = [h for h in h1s if loose(h) and loose(h) != site]
+    stripped = [strip_site_name(d, site_name, url, [*h1s, *titles]) for d in titles]
+    forms = [t for pair in zip(titles, stripped, strict=True) for t in pair if t]  # strongest first
+    stripped = [t for t in stripped if t]
+    known = [loose(t) for t in forms]
+    for form in forms:
+        h1 = next((h for h in h1s if loose(h) == loose(form)), None)
+        if h1 is not None:
+            return next((f for f in forms if _lost_separators(h1, f)), h1)
+    for h1 in h1s:
+        wanted = loose(h1)
+        if len(wanted) >= 8 and any(wanted in k and len(wanted) >= 0.3 * len(k) for k in known):
+            return h1
+    for h1 in h1s:
+        squeezed = _squeeze(h1)
+        same = next((f for f in stripped if _squeeze(f) == squeezed), None)
+        if same is not None:
+            return same
+    if stripped:
+        for h1 in h1s:
+            if not any(_part_of(s, h1) for s in stripped) and max(_shared_words(h1, s) for s in stripped) >= _REWORDED:
+                return h1
+        return stripped[0]
+    return h1s[0] if h1s else None
+
+
+#: Share of words (of both titles together) an ``<h1>`` and a declared title have in common when
+#: one rewords the other ("Lady Gaga Shares Pic of Ex ..." / "Lady Gaga Shares Photo of Ex ...").
+_REWORDED = 0.4
+
+
+def _shared_words(first: str, second: str) -> float:
+    a, b = _words(first), _words(second)
+    return len(a & b) / max(1, len(a | b))
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text``; for Chinese and Japanese, which do not space words, pairs of characters."""
+    flat = loose(text)
+    if _CJK.search(flat):
+        squeezed = flat.replace(" ", "")
+        return {squeezed[i : i + 2] for i in range(len(squeezed) - 1)}
+    return set(flat.split())
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _lost_separators(shown: str, declared: str) -> bool:
+    """``shown`` is ``declared`` with separators left out inside it (a kicker's colon, a space)."""
+    shown, declared = _flat(shown), _flat(declared)
+    if len(shown) >= len(declared) or shown[:1] != declared[:1] or shown[-1:] != declared[-1:]:
+        return False
+    i = 0
+    for ch in declared:
+        if i < len(shown) and shown[i] == ch:
+            i += 1
+        elif ch.isalnum():
+            return False
+    return i == len(shown)
+
+
+def _part_of(title: str, shown: str) -> bool:
+    """``title`` is the ``<h1>`` ``shown`` without a kicker before it or a tail after it (a
+    subtitle, the site's name), not a shortened headline ("... Kapazität" / "... Kapazität in Tennessee")."""
+    part, whole = loose(title), loose(shown)
+    if not part or part == whole:
+        return False
+    if whole.endswith(" " + part):
+        return True
+    if not whole.startswith(part):
+        return False
+    title, shown = _flat(title), _flat(shown)
+    if not shown.startswith(title):
+        return whole.startswith(part + " ")
+    rest = shown[len(title) :].strip()
+    return bool(rest) and not rest[0].islower()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_site_name(title: str, site_name: str | None, url: str | None, others: list[str]) -> str | None:
+    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
+    title = clean_line(title) or ""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title or None
+    site = loose(site_name or "")
+    host = host_words(url)
+
+    def is_site(part: str) -> bool:
+        flat = loose(part)
+        squeezed = flat.replace(" ", "")
+        return bool(flat) and (
+            flat == site
+            or (site and (flat in site or site in flat))
+            or squeezed in host
+            or any(len(word) >= 5 and word in squeezed for word in host)
+        )
+
+    others_loose = [loose(o) for o in others if o]
+    # keep the longest run that a visible headline or a declared title confirms
+    for i in range(len(parts)):
+        for j in range(len(parts), i, -1):
+            if i == 0 and j == len(parts):
+                continue
+            segment = _join_between(title, parts[i], parts[j - 1])
+            if loose(segment) in others_loose and len(segment) > 10:
+                return segment
+    if is_site(parts[-1]):
+        kept = parts[:-1]
+        while len(kept) > 1 and len(kept[-1]) <= 4:  # a section before the site name ("_科技_腾讯网")
+            kept.pop()
+        return _drop_labels(_join_between(title, kept[0], kept[-1]))
+    if is_site(parts[0]):
+        return _join_between(title, parts[1], parts[-1])
+    return _drop_labels(title)
+
+
+def _drop_labels(title: str) -> str:
+    """ "Headline | Section | Site": labels after the headline, each a few words, are navigation."""
+    piped = [p.strip() for p in re.split(r"\s+\|\s+", title)]
+    if len(piped) > 1 and len(piped[0].split()) >= 3 and all(len(p.split()) <= 4 for p in piped[1:]):
+        return piped[0]
+    return title
+
+
+def _join_between(title: str, first: str, last: str) -> str:
+    start = title.find(first)
+    end = title.rfind(last) + len(last)
+    return title[start:end].strip()
+
+
+def _unescape(text: str | None) -> str:
+    """Declared values double-escaped by their CMS ("Swift&#8217;s") read as text."""
+    text = text or ""
+    return html.unescape(text) if "&" in text else text
+
+
+def host_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    host = (urlsplit(url).hostname or "").lower()
+    parts = [p for p in host.split(".") if p not in ("www", "com", "org", "net", "co", "uk", "de", "m", "amp")]
+    return {p.replace("-", "") for p in parts}
