@@ -37,6 +37,16 @@ def test_lists_nested_and_ordered():
     assert rendered.count("<li>") == 4 and "<ol>" in rendered
 
 
+def test_line_breaks_end_no_paragraph():
+    assert md("<div>One<br>two<br><br>Three<br></div>") == "One  \ntwo\n\nThree\n"
+
+
+def test_tracking_pixels_are_not_images():
+    assert md('<p>Text <img src="/t.gif" width="1" height="1"> <img src="/a.jpg" width="600"></p>') == (
+        "Text\n\n![](https://news.example.com/a.jpg)\n"
+    )
+
+
 def test_blockquote_and_rule():
     assert md("<blockquote><p>Said.</p><p>Again.</p></blockquote><hr>") == "> Said.\n>\n> Again.\n\n* * *\n"
 

@@ -71,8 +71,16 @@ BODIES = [  # scrapinghub ids (prefixes) and the minimum page precision / recall
     ("0d461229", 0.95, 0.95),
     ("098bb3e9", 0.95, 0.95),
     ("4648a420", 0.95, 0.95),
-    ("35b15891", 0.80, 0.95),
+    ("35b15891", 0.95, 0.95),  # related headlines as paragraphs of one link each after the text
     ("ec3878db", 0.95, 0.95),
+    ("d48aeb9c", 0.90, 0.98),  # the article in chunks, ads and embeds between them
+    ("f6ac15a4", 0.80, 0.95),  # a short article under a thousand-item menu
+    ("232a43fb", 0.90, 0.95),  # a comment thread longer than the article
+    ("2c46804d", 0.95, 0.95),  # teaser cards whose summaries are inside their links
+    ("5caf91b8", 0.95, 0.95),  # a short article whose standfirst is its whole text
+    ("b3c19dd5", 0.95, 0.95),  # "Você pode gostar..." (you may like) and teasers after it
+    ("5f9c5ed5", 0.95, 0.95),  # a news ticker of linked headlines with summaries above the article
+    ("680c2848", 0.95, 0.95),  # a roundup of quotes, each credited with a link
 ]
 
 

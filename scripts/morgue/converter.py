@@ -176,7 +176,13 @@ class MarkdownConverter:
         """Markdown of ``root`` (its tail is not included); blank lines between blocks, no trailing space."""
         out = self._walk(root)
         out = _BLANKS.sub("\n\n", out)
-        lines = [_SPACES.sub(" ", line.rstrip() if not line.endswith("  ") else line) for line in out.split("\n")]
+        lines = out.split("\n")
+        # a hard line break ("  ") is kept inside a paragraph only, not at its end
+        ends = {i for i, line in enumerate(lines) if i + 1 == len(lines) or not lines[i + 1].strip()}
+        lines = [
+            _SPACES.sub(" ", line if line.endswith("  ") and i not in ends else line.rstrip())
+            for i, line in enumerate(lines)
+        ]
         return "\n".join(lines).strip("\n ") + ("\n" if out.strip() else "")
 
     def _walk(self, root: etree._Element) -> str:
@@ -411,7 +417,7 @@ class MarkdownConverter:
     convert_ref = convert_a
 
     def convert_img(self, el, text):
-        if not self.images:
+        if not self.images or _pixel(el):
             return ""
         url = safe_url(image_src(el), self.base_url)
         if url is None:
@@ -451,6 +457,15 @@ class MarkdownConverter:
 
     def convert_figcaption(self, el, text):
         return _block(text)
+
+
+def _pixel(el: etree._Element) -> bool:
+    """A tracking pixel or spacer (``width="1" height="1"``): not an image of the article."""
+    for attr in ("width", "height"):
+        value = (el.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < 10:
+            return True
+    return False
 
 
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")

@@ -1,13 +1,15 @@
 """The article body: main content found in the parsed page, converted to Markdown.
 
-1. Furniture that content-finding heuristics keep letting through is pruned from the tree by a
-   table of common class/id names (share and follow bars, newsletter and cookie boxes, related
-   lists, comments, ads, author boxes, "read more" teasers) and of whole-line boilerplate.
-2. Figure captions and credits are taken out of the tree (they are re-attached to their image).
-3. trafilatura's main-content finder (fast mode: no second-opinion extractors) picks the article
-   nodes out of what is left.
-4. :class:`~morgue.converter.MarkdownConverter` turns them into Markdown: every text node escaped,
-   links absolute, images with alt text, each figure's caption and credit under its image.
+1. Figure captions and credits are taken out of the tree (they are re-attached to their image).
+2. :mod:`.content` scores the page in one pass and picks the element holding the article; the
+   furniture inside it (share bars, related lists, comments, ads, author boxes, hidden text) is
+   dropped, then the header lines (title, byline, dates) and whole-line boilerplate ("Share",
+   "Related", newsletter promotions).
+3. Where that element holds little text (a page of short items, or text the scorer could not
+   tell from furniture), trafilatura's main-content finder gives a second opinion, and the
+   longer of the two is kept.
+4. :class:`~morgue.converter.MarkdownConverter` turns the result into Markdown: every text node
+   escaped, links absolute, images with alt text, each figure's caption and credit under its image.
 """
 
 from __future__ import annotations
@@ -15,129 +17,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import trafilatura
 from lxml import etree
 
 from ..converter import MarkdownConverter, image_src, safe_url
 from ..markdown import plain_text
+from . import content
 from .boilerplate import is_boilerplate
 from .figures import Figure, key
 from .metadata import text_of
 
-# Class or id words of furniture. Matched against whole "words" of the attribute
-# (split at spaces, dashes and underscores; camelCase kept), so "shared-content" is not "share".
-_FURNITURE_WORDS = (
-    r"share|sharing|shares|sharebar|social|socials|follow|newsletter|newsletters|subscribe|subscription|signup"
-    r"|cookie|cookies|consent|gdpr|related|recommended|recommendations|recirculation|recirc|more-stories"
-    r"|comments|comment|disqus|respond|advert|advertisement|advertising|ads|ad|dfp|sponsor|sponsored|promo|promotion"
-    r"|outbrain|taboola|breadcrumb|breadcrumbs|pagination|pager|toolbar|popup|modal|paywall|banner|skip|sr-only"
-    r"|visually-hidden|print-only|hidden|tags|tagcloud|author-box|authorbox|author-bio|about-author|bio"
-    r"|read-more|readmore|read-next|readnext|teaser|teasers|widget|sidebar|rail|footer|masthead|navigation|nav"
-)
-_FURNITURE = re.compile(rf"(?:^|[\s_-])(?:{_FURNITURE_WORDS})(?:$|[\s_-])", re.I)
-# Class words that mark content containers: never pruned even when a furniture word is present.
-_CONTENT = re.compile(
-    r"(?:^|[\s_-])(?:article-body|story-body|post-content|entry-content|article-content|main)"
-    r"(?:$|[\s_-])",
-    re.I,
-)
-#: Fewer characters of text than this from trafilatura: the page's article region is read instead.
+#: Fewer characters of article text than this: trafilatura's reading of the page is asked too.
 SMALL_BODY = 400
 _HEADER_LINE = re.compile(
     r"byline|author|dateline|timestamp|published|(?:^|[\s_-])(?:date|meta|kicker)(?:$|[\s_-])", re.I
 )
-_PRUNE_TAGS = ("aside", "nav", "footer", "form", "button", "dialog")
-_MAX_PRUNED_TEXT = 1500  # a "related" box holding this much running text is more likely the article
-
-
-def _marks(el: etree._Element) -> str:
-    return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("data-component"))))
-
-
-def _is_furniture(el: etree._Element) -> bool:
-    if el.tag in _PRUNE_TAGS:
-        return True
-    marks = _marks(el)
-    if not marks or _CONTENT.search(marks):
-        return False
-    if not _FURNITURE.search(marks):
-        return False
-    return len(text_of(el)) <= _MAX_PRUNED_TEXT or el.tag in ("ul", "ol")
-
-
-def prune(root: etree._Element) -> None:
-    """Remove furniture elements from the tree (in place)."""
-    doomed = []
-    body = next(root.iter("body"), root)
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "main", "article"):
-            continue
-        if _is_furniture(el):
-            doomed.append(el)
-    for el in doomed:
-        _drop(el)
-
-
-def _drop(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
-
-
-def detach_captions(figures: Iterable[Figure]) -> None:
-    """Take each figure's caption and credit out of the tree: the converter writes them under the image."""
-    for figure in figures:
-        for el in list(figure.element.iter("figcaption")):
-            _drop(el)
-        for el in list(figure.element.iter()):
-            if el is not figure.element and isinstance(el.tag, str) and el.getparent() is not None:
-                cls = (el.get("class") or "").lower()
-                if "caption" in cls or "credit" in cls or "copyright" in cls:
-                    _drop(el)
-
-
-def _drop_boilerplate_blocks(body: etree._Element, url: str | None = None) -> None:
-    """Blocks that are page furniture whatever the markup: whole-line boilerplate ("Share",
-    "Advertisement"), a teaser heading ("Related", "You may also like") with the list after it,
-    newsletter promotions, a bare link to the page itself, and "Updated at ..." lines."""
-    own = key(url) if url else None
-    after_teaser = False
-    for el in list(body):
-        if after_teaser and el.tag in ("list", "ul", "ol"):
-            _drop(el)
-            continue
-        after_teaser = False
-        text = text_of(el)
-        if not text or el.tag not in _BLOCKS:
-            continue
-        if el.tag in ("head", "h2", "h3", "h4", "p") and _TEASER_HEADING.fullmatch(text):
-            after_teaser = True
-            _drop(el)
-        elif (
-            (len(el) <= 3 and is_boilerplate(text))
-            or _UPDATED.fullmatch(text)
-            or (_BARE_URL.fullmatch(text) and own and key(text) == own)
-            or (len(text) < 400 and _PROMO.search(text))
-        ):
-            _drop(el)
-
-
-_BLOCKS = frozenset(
-    {"p", "head", "item", "list", "quote", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
-)
+_MAX_TEASERS_TEXT = 1500  # a box after a teaser heading holding more running text than this is the article
+# trafilatura's extraction tree names blocks its own way
+_LEAF_BLOCKS = content.BLOCK_TAGS | {"head", "item", "list", "quote", "row", "cell"}
 _TEASER_HEADING = re.compile(
     r"(?:related(?: posts| articles| stories| content| coverage| reading| news)?|you (?:may|might) (?:also )?(?:like|enjoy)"
     r"|more (?:from|on|stories|articles|news|in)\b.{0,40}|read (?:more|next|also)|recommended(?: for you| reading)?"
-    r"|(?:most|more) (?:popular|read)|trending(?: now)?|top stories|further reading|see also|also read"
-    r"|mehr zum thema|das könnte sie auch interessieren|weitere artikel|lire aussi|à lire aussi|sur le même sujet"
-    r"|te puede interesar|lee también|más noticias|相关(?:文章|阅读|新闻)|延伸阅读|関連記事)[:：]?\s*(?:\S.{0,120})?",
+    r"|(?:most|more) (?:popular|read)|trending(?: now)?|top stories|further reading|explore further|see also|also read"
+    r"|mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch|auch interessant"
+    r"|lire aussi|à lire aussi|sur le même sujet|vous aimerez aussi|articles similaires"
+    r"|te puede interesar|lee también|más noticias|noticias relacionadas|artículos relacionados"
+    r"|você (?:também )?pode gostar|veja também|leia também|notícias relacionadas|leggi anche|potrebbe interessarti"
+    r"|articoli correlati|lees ook|相关(?:文章|阅读|新闻)|延伸阅读|関連記事|あわせて読みたい|관련\s?기사)[:：.…]*\s*(?:\S.{0,120})?",
     re.I,
 )
 _PROMO = re.compile(
@@ -152,33 +57,112 @@ _UPDATED = re.compile(
 )
 
 
+def detach_captions(figures: Iterable[Figure]) -> None:
+    """Take each figure's caption and credit out of the tree: the converter writes them under the image."""
+    for figure in figures:
+        for el in list(figure.element.iter("figcaption")):
+            content.drop(el)
+        for el in list(figure.element.iter()):
+            if el is not figure.element and isinstance(el.tag, str) and el.getparent() is not None:
+                cls = (el.get("class") or "").lower()
+                if "caption" in cls or "credit" in cls or "copyright" in cls:
+                    content.drop(el)
+
+
+def _leaf_blocks(node: etree._Element) -> list[etree._Element]:
+    """Block elements under ``node`` that hold no other block, in document order."""
+    return [
+        el
+        for el in node.iterdescendants(etree.Element)
+        if el.tag in _LEAF_BLOCKS and not any(child.tag in _LEAF_BLOCKS for child in el)
+    ]
+
+
+def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None]) -> None:
+    """Blocks that are page furniture whatever the markup, wherever they sit under ``node``:
+    leading lines repeating the title or standfirst (the page header shows them), whole-line
+    boilerplate ("Share", "Advertisement"), paragraphs that are a link and nothing else, a teaser
+    heading ("Related", "You may also like") with what it introduces, newsletter promotions, a bare
+    link to the page itself, "Updated at ..." lines."""
+    own = key(url) if url else None
+    known = {_loose(t) for t in shown if t and len(t) > 3}
+    leading = True
+    for el in _leaf_blocks(node):
+        if el.getparent() is None:
+            continue  # inside a block dropped already
+        text = text_of(el)
+        if not text:
+            continue
+        if leading and _loose(text) in known:
+            content.drop(el)
+            continue
+        leading = False
+        if el.tag in ("h2", "h3", "h4", "h5", "h6", "head", "p", "div") and _TEASER_HEADING.fullmatch(text):
+            _drop_teasers(el)
+        elif (
+            (el.tag in ("p", "div") and _all_link(el, text))
+            or is_boilerplate(text)
+            or _UPDATED.fullmatch(text)
+            or (_BARE_URL.fullmatch(text) and own and key(text) == own)
+            or (len(text) < 400 and _PROMO.search(text))
+        ):
+            content.drop(el)
+
+
+def _drop_teasers(heading: etree._Element) -> None:
+    """A teaser heading and what it introduces: for a heading element, its siblings up to the next
+    heading; for a line, the list or box after it. Running text is never what a teaser heading
+    introduces (a "Read more" button above the rest of the article)."""
+    following = heading.getnext() if heading.getnext() is not None else heading.getparent().getnext()
+    doomed = []
+    if heading.tag in content.HEADINGS:
+        for sibling in heading.itersiblings():
+            if (sibling.tag in content.HEADINGS and sibling.tag <= heading.tag) or _running_text(sibling):
+                break
+            doomed.append(sibling)
+    elif (
+        following is not None
+        and following.tag in ("ul", "ol", "list", "div", "section")
+        and not _running_text(following)
+    ):
+        doomed.append(following)
+    for el in [heading, *doomed]:
+        content.drop(el)
+
+
+def _all_link(el: etree._Element, text: str) -> bool:
+    """A paragraph that is one link and nothing else: a teaser ("Read more: ...", a headline)."""
+    linked = sum(len(text_of(a)) for a in el.iter("a", "ref"))
+    return linked >= 0.9 * len(text)
+
+
+def _running_text(el: etree._Element) -> bool:
+    """More text than a teaser box holds, most of it outside links."""
+    text = len(text_of(el))
+    if text <= _MAX_TEASERS_TEXT:
+        return False
+    return 2 * sum(len(text_of(a)) for a in el.iter("a", "ref")) < text
+
+
 def _loose(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def _drop_repeated_header(body: etree._Element, shown: Iterable[str | None]) -> None:
-    """Leading blocks that repeat the title or standfirst (the page header shows those)."""
-    known = {_loose(t) for t in shown if t and len(t) > 3}
-    for el in list(body)[:4]:
-        text = _loose(text_of(el))
-        if not text:
-            continue
-        if text in known:
-            _drop(el)
-        else:
-            break
+def _drop_page_header(region: etree._Element) -> None:
+    """The headline, byline and date lines of an article region (the frontmatter holds them)."""
+    for el in list(region.iterdescendants("h1", "header", "time")):
+        if el.getparent() is not None:
+            content.drop(el)
+    for el in list(region.iterdescendants(etree.Element)):
+        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        if marks and _HEADER_LINE.search(marks) and el.getparent() is not None and len(text_of(el)) < 200:
+            content.drop(el)
 
 
-def _largest_region(root: etree._Element) -> etree._Element:
-    for tag in ("article", "main"):
-        regions = list(root.iter(tag))
-        if regions:
-            return max(regions, key=lambda el: len(el))
-    return next(root.iter("body"), root)
+def main_content(root: etree._Element) -> etree._Element | None:
+    """trafilatura's main-content tree of the page, or ``None`` when it finds nothing."""
+    import trafilatura  # imported on first use: most pages never need it
 
-
-def main_content(root: etree._Element, url: str | None) -> etree._Element | None:
-    """trafilatura's main-content tree of the (pruned) page, or ``None`` when it finds nothing."""
     doc = trafilatura.bare_extraction(
         root,
         url=None,  # links and images are made absolute by the converter, for the kept ones only
@@ -196,6 +180,10 @@ def main_content(root: etree._Element, url: str | None) -> etree._Element | None
     return doc.body
 
 
+def _text_length(markdown: str) -> int:
+    return len(plain_text(markdown).strip())
+
+
 def extract_body(
     root: etree._Element,
     url: str | None,
@@ -206,41 +194,33 @@ def extract_body(
 ) -> str:
     """Markdown body of the page (empty string when the page holds no article text).
 
-    trafilatura finds the main content. When it finds little (under :data:`SMALL_BODY`
-    characters: a short page, or a page whose furniture it mistook for text) and for ``large``
-    pages (many megabytes, where its scoring grows faster than the page), the page's
-    ``<article>`` (else ``<main>``, else ``<body>``) is converted instead, pruned of furniture and
-    of the header lines (title, byline, dates).
+    :mod:`.content` finds the main content. Where it holds under :data:`SMALL_BODY` characters
+    of text outside links, trafilatura is asked too (before the tree is trimmed: it reads a copy)
+    and its text wins if it is longer and not short itself; ``large`` pages (many megabytes, where trafilatura's scoring grows
+    faster than the page) are not given to it.
     """
     header = tuple(header)
     detach_captions(figures)
     converter = _converter(url, figures, skip_images or set())
-    markdown = ""
-    if not large:
-        body = main_content(root, url)
-        if body is not None:
-            _drop_boilerplate_blocks(body, url)
-            _drop_repeated_header(body, header)
-            markdown = converter.convert(body)
-    if large or len(plain_text(markdown).strip()) < SMALL_BODY:
-        region = _largest_region(root)
-        prune(region)
-        _drop_page_header(region)
-        _drop_boilerplate_blocks(region, url)
-        _drop_repeated_header(region, header)
-        markdown = converter.convert(region)
+    page = next(root.iter("body"), root)
+    scores = content.score(page)
+    node = content.best(page, scores)
+    second = None
+    unsure = scores.score.get(node, 0.0) <= 0 or scores.chars.get(node, 0) - scores.links.get(node, 0) < SMALL_BODY
+    if unsure and not large:
+        second = main_content(root)
+    if node.tag == "noscript":  # a page whose text is all in its no-JavaScript fallback
+        node.tag = "div"
+    content.clean(node, scores)
+    _drop_page_header(node)
+    drop_lines(node, url, header)
+    markdown = converter.convert(node)
+    if second is not None and _text_length(markdown) < SMALL_BODY:
+        drop_lines(second, url, header)
+        other = converter.convert(second)
+        if _text_length(other) >= max(SMALL_BODY, _text_length(markdown)):
+            return other
     return markdown
-
-
-def _drop_page_header(region: etree._Element) -> None:
-    """The headline, byline and date lines of an article region (the frontmatter holds them)."""
-    for el in list(region.iter("h1", "header", "time")):
-        if el.getparent() is not None:
-            _drop(el)
-    for el in list(region.iter()):
-        marks = " ".join(filter(None, (el.get("class"), el.get("id")))) if isinstance(el.tag, str) else ""
-        if marks and _HEADER_LINE.search(marks) and el.getparent() is not None and len(text_of(el)) < 200:
-            _drop(el)
 
 
 def _converter(url: str | None, figures: list[Figure], skip: set[str]) -> BodyConverter:
@@ -262,6 +242,9 @@ class BodyConverter(MarkdownConverter):
     def __init__(self, base_url, *, figure_info, skip_images: set[str]) -> None:
         super().__init__(base_url, figure_info=figure_info)
         self.skip_images = skip_images
+
+    def skip(self, el):
+        return False  # hidden elements were dropped with the furniture (text a paywall hides is kept)
 
     def convert_img(self, el, text):
         if key(safe_url(image_src(el), self.base_url)) in self.skip_images:

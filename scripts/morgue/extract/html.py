@@ -18,7 +18,7 @@ from .credits import split_caption_credit
 from .figures import Figure, file_stem, find_figures, key
 from .metadata import PageMeta, Signals
 
-#: Pages over this many characters are converted without trafilatura's scoring (see :mod:`.body`).
+#: Pages over this many characters get no second opinion from trafilatura (see :mod:`.body`).
 LARGE_PAGE = 4_000_000
 # lxml.html's elements (trafilatura expects them) through a C-level lookup: lxml.html's own lookup
 # is Python code run for every element each time a tree is walked.

@@ -1,0 +1,302 @@
+"""The page's main content, found in one pass over the parsed tree.
+
+Every block element (paragraph, list item, cell, heading, a ``<div>`` holding text directly) is
+weighed by the text it holds itself: running text counts for the article, text inside links
+against it (navigation, teaser lists, tag clouds), short lines (labels, dates) count for nothing,
+and list items and table cells count half (menus and teasers are lists more often than text). An
+element's score is the sum of the weights of the blocks inside it; the main content is the
+element with the highest score, so an article split into several sections (ads between them) is
+found whole, and a container that also holds menus and link lists loses to the smaller one that
+holds the text alone.
+
+Furniture adds nothing to the score of the elements around it: navigation, asides, footers,
+forms, elements whose class or id names share bars, related lists, ads, captions... (a table of
+common class words), teaser cards (a linked headline and a few lines) and hidden elements. So a
+long list of teasers cannot pull the choice up to a container of article and teasers. Comment
+threads, cookie notices and pop-ups are never chosen themselves; other furniture-named
+elements may be (a layout column called "content-with-sidebar"). A furniture name on an element
+holding the page's ``<h1>``, or several paragraphs of running text side by side, is an unlucky
+name for an article or a page wrapper, and counts for nothing.
+
+:func:`clean` then drops the furniture inside the chosen element.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+#: Elements that end a paragraph: text on either side of them belongs to different blocks.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "li", "ul", "ol", "dl", "dt", "dd",
+        "td", "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "blockquote", "pre",
+        "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "form", "aside", "nav", "body",
+        "address", "details", "summary", "center", "fieldset", "hgroup", "menu", "noscript",
+    }
+)  # fmt: skip
+#: Elements whose text is never page text.
+SILENT_TAGS = frozenset({"script", "style", "template", "svg", "math", "canvas", "select", "option", "textarea"})
+#: Elements that are page furniture whatever their class.
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "dialog", "button"})
+
+# Class or id words of furniture, matched against whole words of the attribute (split at spaces,
+# dashes and underscores; BEM modifiers after "--" ignored), so "shared-content" is not "share".
+_FURNITURE_WORDS = (
+    r"share|sharing|shares|sharebar|social|socials|follow|newsletter|newsletters|subscribe|subscription|signup"
+    r"|related|recommended|recommendations|recirculation|recirc|more-stories"
+    r"|advert|advertisement|advertising|ads|ad|dfp|sponsor|sponsored|promo|promotion"
+    r"|outbrain|taboola|breadcrumb|breadcrumbs|pagination|pager"
+    r"|tags|tagcloud|author-box|authorbox|author-bio|about-author|bio"
+    r"|read-more|readmore|read-next|readnext|teaser|teasers|footer|navigation|nav"
+    r"|tooltip|popover|rollover|hovercard|caption|captions|credit|credits|copyright"
+)
+# Words that name a layout column or a visibility state as often as furniture ("content-with-sidebar",
+# "hidden-xs"): such an element adds nothing to the elements around it, but may hold the article.
+_LAYOUT_WORDS = r"sidebar|rail|masthead|banner|toolbar|skip|sr-only|visually-hidden|print-only|hidden"
+# Words of boxes that are never the article, whatever they hold: comment threads, cookie and
+# consent notices, pop-ups.
+_APART_WORDS = r"comments?|disqus|respond|replies|cookie|cookies|consent|gdpr|modal|popup"
+# a word may carry a container noun glued on ("relatedposts", "commentlist", "sharebar")
+_WORD = (
+    r"(?:^|[\s_]|(?<!-)-(?!-))(?:{})"
+    r"(?:posts?|articles?|stories|links?|items?|list|box|bar|area|wrap|wrapper|container|section|block)?"
+    r"(?=$|[\s_]|-(?!-))"
+)
+_FURNITURE = re.compile(_WORD.format(_FURNITURE_WORDS), re.I)
+_LAYOUT = re.compile(_WORD.format(_LAYOUT_WORDS), re.I)
+_APART = re.compile(_WORD.format(_APART_WORDS), re.I)
+_MODIFIER = re.compile(r"--[\w-]*")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Class words that mark content containers: never furniture, whatever else the class says.
+_CONTENT = re.compile(
+    r"(?:^|[\s_-])(?:article-body|articlebody|story-body|post-content|post-body|entry-content|article-content"
+    r"|article-text|story-content|main-content)(?:$|[\s_-])",
+    re.I,
+)
+_SHORT = 30  # a block shorter than this (characters) is a label, not running text
+_PARAGRAPH = 50  # a <p> of running text holds at least this many characters
+_RUN = 4  # furniture never holds this many paragraphs of running text side by side
+_CARD_TEXT = 400  # a teaser card holds less text than this besides its links
+_ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+LAYOUT, FURNITURE, APART = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=16384)
+def _kind(tag: str, said: str) -> int:
+    """:data:`APART`, :data:`FURNITURE`, :data:`LAYOUT` or 0 (content, or nothing said) for an
+    element named ``tag`` whose class, id, role... say ``said``."""
+    if "-" in tag:  # a custom element's name says what it is (<ps-promo>)
+        said = f"{said} {tag}"
+    if said:
+        said = _MODIFIER.sub("", said)
+        if _CONTENT.search(said):
+            return 0
+        said = _CAMEL.sub(" ", said)  # "PromoSmall-title": words "Promo", "Small", "title"
+        if _APART.search(said):
+            return APART
+    if tag in FURNITURE_TAGS or (said and _FURNITURE.search(said)):
+        return FURNITURE
+    if said and _LAYOUT.search(said):
+        return LAYOUT
+    return 0
+
+
+_INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MARK_ATTRIBUTES = frozenset({"class", "id", "role", "data-component"})
+_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+
+
+def hidden(el: etree._Element) -> bool:
+    """The page never shows ``el``: ``hidden``, ``aria-hidden="true"`` or an inline style hiding it."""
+    get = el.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    style = get("style")
+    return bool(style) and _INVISIBLE.search(style) is not None
+
+
+@dataclass
+class Scores:
+    """Per element: its subtree's score, text length and link text length; furniture and hidden
+    elements found on the way."""
+
+    score: dict[etree._Element, float] = field(default_factory=dict)
+    chars: dict[etree._Element, int] = field(default_factory=dict)
+    links: dict[etree._Element, int] = field(default_factory=dict)
+    furniture: dict[etree._Element, int] = field(default_factory=dict)
+    silent: set[etree._Element] = field(default_factory=set)
+
+
+def _weight(tag: str, length: int, linked: int) -> float:
+    if length < _SHORT:
+        return -float(linked)
+    if tag in _ITEM_TAGS:  # lists and tables hold menus and teasers more often than running text
+        return 0.5 * length - 2 * linked
+    return float(length - 2 * linked)
+
+
+class _Tally:
+    """What one element holds, summed as its children end (see :func:`score`)."""
+
+    __slots__ = ("chars", "h1", "heading", "headlines", "linked", "links", "longest", "own", "run", "score")
+
+    def __init__(self, own: int, tag: str) -> None:
+        self.own = own  # text of this element's own paragraph (its text, inline children, tails)
+        self.linked = 0  # ... of which inside links
+        self.chars = 0  # text of the block children's subtrees
+        self.links = 0  # ... of which inside links
+        self.score = 0.0  # what the children add
+        self.h1 = tag == "h1"
+        self.heading = tag in HEADINGS
+        self.headlines = 0  # linked headings inside
+        self.run = 0  # paragraphs of running text among the children
+        self.longest = 0  # the longest such run in the subtree
+
+
+def score(body: etree._Element) -> Scores:
+    """Scores of every element under ``body``, in one walk: each element's tally is completed
+    when it ends and handed to its parent's (an explicit stack, no recursion)."""
+    out = Scores()
+    stack: list[_Tally] = [_Tally(0, "")]
+    walk = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walk:
+        tag = el.tag
+        if event == "start":
+            if tag in SILENT_TAGS or not isinstance(tag, str):
+                walk.skip_subtree()
+            text = el.text
+            stack.append(_Tally(len(text.strip()) if text else 0, tag))
+            continue
+        tally = stack.pop()
+        parent = stack[-1]
+        tail = el.tail
+        if tail:
+            parent.own += len(tail.strip())
+        if tag in SILENT_TAGS or not isinstance(tag, str):
+            continue
+        _close(el, tag, tally, parent, out)
+    return out
+
+
+def _close(el: etree._Element, tag: str, tally: _Tally, parent: _Tally, out: Scores) -> None:
+    """Complete ``el``'s tally: weigh its paragraph, classify it, hand the result to ``parent``."""
+    own, linked = tally.own, tally.linked
+    longest = tally.longest if tally.longest > tally.run else tally.run
+    keys = el.keys()
+    said = ""
+    if keys:
+        if not _HIDING_ATTRIBUTES.isdisjoint(keys) and longest < _RUN and hidden(el):
+            out.silent.add(el)  # never shown (text a paywall script hides is kept)
+            return
+        get = el.get
+        said = " ".join([get(k) for k in keys if k in _MARK_ATTRIBUTES])
+    chars = tally.chars + own
+    links = tally.links
+    sub = tally.score
+    headlines = tally.headlines
+    block = tag in BLOCK_TAGS
+    if tag == "a":  # everything in a link is link text, blocks too (a teaser's summary)
+        linked = own
+        links = chars
+        sub = -float(tally.chars)
+        if tally.heading and not headlines:
+            headlines = 1
+    elif tally.heading and tag in HEADINGS and own and 2 * linked >= own:
+        headlines = 1
+    if block:
+        if own:
+            sub += _weight(tag, own, linked)
+    else:  # inline: its text is part of the parent's paragraph
+        parent.own += own
+        parent.linked += linked
+        chars -= own
+    out.score[el] = sub
+    out.chars[el] = chars + (0 if block else own)
+    out.links[el] = links
+    kind = _kind(tag, said)
+    if (kind == FURNITURE and longest >= _RUN) or (kind > LAYOUT and tally.h1):
+        kind = 0  # a page wrapper or an article with an unlucky name
+    if not kind and headlines == 1 and block and tag not in HEADINGS and chars - links < _CARD_TEXT:
+        kind = LAYOUT  # a teaser card: a linked headline and a few lines
+    if kind:
+        out.furniture[el] = kind
+        sub = min(sub, 0.0)  # furniture adds nothing to the elements around it
+    parent.chars += chars
+    parent.links += links
+    parent.score += sub
+    parent.h1 = parent.h1 or tally.h1
+    parent.heading = parent.heading or tally.heading
+    parent.headlines += headlines
+    if tag == "p" and own >= _PARAGRAPH and 2 * linked < own:
+        parent.run += 1
+    if longest > parent.longest:
+        parent.longest = longest
+
+
+def _in_furniture(el: etree._Element, scores: Scores) -> bool:
+    furniture = scores.furniture
+    return furniture.get(el, 0) > LAYOUT or any(furniture.get(a, 0) > LAYOUT for a in el.iterancestors())
+
+
+def best(body: etree._Element, scores: Scores) -> etree._Element:
+    """The element with the highest score (the deepest one among equals), outside furniture; on a
+    page without running text (no positive score), its ``<article>`` (else ``<main>``, else ``body``)."""
+    ranked = sorted(scores.score.items(), key=lambda item: -item[1])
+    for el, value in ranked:
+        if value <= 0:
+            break
+        if not _in_furniture(el, scores):
+            return el
+    return _region(body, scores)
+
+
+def _region(body: etree._Element, scores: Scores) -> etree._Element:
+    for tag in ("article", "main"):
+        regions = list(body.iter(tag))
+        if regions:
+            return max(regions, key=lambda el: scores.chars.get(el, 0))
+    return body
+
+
+_MAX_DROPPED_TEXT = 1500  # a furniture-marked box holding this much text is more likely the article
+
+
+def clean(node: etree._Element, scores: Scores) -> None:
+    """Drop the furniture inside the chosen element (in place)."""
+    doomed = []
+    for el in node.iterdescendants(etree.Element):
+        if el in scores.silent:
+            doomed.append(el)
+            continue
+        kind = scores.furniture.get(el)
+        if not kind:
+            continue
+        if (
+            kind == APART
+            or el.tag in FURNITURE_TAGS
+            or el.tag in ("ul", "ol")
+            or scores.chars.get(el, 0) <= _MAX_DROPPED_TEXT
+        ):
+            doomed.append(el)
+    for el in doomed:
+        drop(el)
+
+
+def drop(el: etree._Element) -> None:
+    """Remove ``el`` from the tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
