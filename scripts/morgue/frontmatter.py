@@ -71,7 +71,22 @@ def schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
+    # "$ref"s resolved once, here: jsonschema's reference lookups cost more than the checks
+    # themselves, on every article (an "allOf" of one keeps each error's schema what it was)
+    root = schema()
+    defs = root.get("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: resolve(value) for key, value in node.items() if key not in ("$ref", "$defs")}
+        if "$ref" in node:
+            out["allOf"] = [resolve(defs[node["$ref"].removeprefix("#/$defs/")])]
+        return out
+
+    return jsonschema.Draft202012Validator(resolve(root))
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@
    furniture inside it (share bars, related lists, comments, ads, author boxes, hidden text) is
    dropped, then the header lines (title, byline, dates) and whole-line boilerplate ("Share",
    "Related", newsletter promotions).
-3. Where that element holds little text (a page of short items, or text the scorer could not
-   tell from furniture), trafilatura's main-content finder gives a second opinion, and the
-   longer of the two is kept.
+3. Where that gives little text (a page of short items, or text the scorer could not tell from
+   furniture), trafilatura's main-content finder reads the page too, and the longer text is kept.
 4. :class:`~morgue.converter.MarkdownConverter` turns the result into Markdown: every text node
    escaped, links absolute, images with alt text, each figure's caption and credit under its image.
 """
@@ -15,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -31,7 +30,8 @@ SMALL_BODY = 400
 _HEADER_LINE = re.compile(
     r"byline|author|dateline|timestamp|published|(?:^|[\s_-])(?:date|meta|kicker)(?:$|[\s_-])", re.I
 )
-_MAX_TEASERS_TEXT = 1500  # a box after a teaser heading holding more running text than this is the article
+_MAX_TEASERS_TEXT = 1500
+_MAX_LINE = 400  # longest boilerplate line, teaser heading or promotion looked for  # a box after a teaser heading holding more running text than this is the article
 # trafilatura's extraction tree names blocks its own way
 _LEAF_BLOCKS = content.BLOCK_TAGS | {"head", "item", "list", "quote", "row", "cell"}
 _TEASER_HEADING = re.compile(
@@ -71,11 +71,9 @@ def detach_captions(figures: Iterable[Figure]) -> None:
 
 def _leaf_blocks(node: etree._Element) -> list[etree._Element]:
     """Block elements under ``node`` that hold no other block, in document order."""
-    return [
-        el
-        for el in node.iterdescendants(etree.Element)
-        if el.tag in _LEAF_BLOCKS and not any(child.tag in _LEAF_BLOCKS for child in el)
-    ]
+    blocks = [el for el in node.iter(*_LEAF_BLOCKS) if el is not node]
+    holders = {el.getparent() for el in blocks}
+    return [el for el in blocks if el not in holders]
 
 
 def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None]) -> None:
@@ -97,14 +95,17 @@ def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None
             content.drop(el)
             continue
         leading = False
-        if el.tag in ("h2", "h3", "h4", "h5", "h6", "head", "p", "div") and _TEASER_HEADING.fullmatch(text):
+        if len(text) > _MAX_LINE:  # running text: no teaser heading or boilerplate line is this long
+            if el.tag in ("p", "div") and _all_link(el, text):
+                content.drop(el)
+        elif el.tag in ("h2", "h3", "h4", "h5", "h6", "head", "p", "div") and _TEASER_HEADING.fullmatch(text):
             _drop_teasers(el)
         elif (
             (el.tag in ("p", "div") and _all_link(el, text))
             or is_boilerplate(text)
             or _UPDATED.fullmatch(text)
             or (_BARE_URL.fullmatch(text) and own and key(text) == own)
-            or (len(text) < 400 and _PROMO.search(text))
+            or _PROMO.search(text)
         ):
             content.drop(el)
 
@@ -190,14 +191,14 @@ def extract_body(
     figures: list[Figure],
     skip_images: set[str] | None = None,
     header: Iterable[str | None] = (),
-    large: bool = False,
+    reread: Callable[[], etree._Element] | None = None,
 ) -> str:
     """Markdown body of the page (empty string when the page holds no article text).
 
-    :mod:`.content` finds the main content. Where it holds under :data:`SMALL_BODY` characters
-    of text outside links, trafilatura is asked too (before the tree is trimmed: it reads a copy)
-    and its text wins if it is longer and not short itself; ``large`` pages (many megabytes, where trafilatura's scoring grows
-    faster than the page) are not given to it.
+    :mod:`.content` finds the main content. Where it gives under :data:`SMALL_BODY` characters of
+    text, trafilatura reads the page too (``reread`` parses it again: this tree has been trimmed)
+    and its text wins if it is longer and not short itself. Without ``reread`` (pages too large
+    for trafilatura's scoring, which grows faster than the page), there is no second opinion.
     """
     header = tuple(header)
     detach_captions(figures)
@@ -205,22 +206,20 @@ def extract_body(
     page = next(root.iter("body"), root)
     scores = content.score(page)
     node = content.best(page, scores)
-    second = None
-    unsure = scores.score.get(node, 0.0) <= 0 or scores.chars.get(node, 0) - scores.links.get(node, 0) < SMALL_BODY
-    if unsure and not large:
-        second = main_content(root)
     if node.tag == "noscript":  # a page whose text is all in its no-JavaScript fallback
         node.tag = "div"
     content.clean(node, scores)
     _drop_page_header(node)
     drop_lines(node, url, header)
     markdown = converter.convert(node)
-    if second is not None and _text_length(markdown) < SMALL_BODY:
-        drop_lines(second, url, header)
-        other = converter.convert(second)
-        if _text_length(other) >= max(SMALL_BODY, _text_length(markdown)):
-            return other
-    return markdown
+    if reread is None or _text_length(markdown) >= SMALL_BODY:
+        return markdown
+    second = main_content(reread())
+    if second is None:
+        return markdown
+    drop_lines(second, url, header)
+    other = converter.convert(second)
+    return other if _text_length(other) >= max(SMALL_BODY, _text_length(markdown)) else markdown
 
 
 def _converter(url: str | None, figures: list[Figure], skip: set[str]) -> BodyConverter:

@@ -42,6 +42,10 @@ BLOCK_TAGS = frozenset(
 SILENT_TAGS = frozenset({"script", "style", "template", "svg", "math", "canvas", "select", "option", "textarea"})
 #: Elements that are page furniture whatever their class.
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "dialog", "button"})
+# ... of which these are not even read: never the article, never around it (the converter skips
+# navigation and asides too). A third of a news page's elements are in them.
+_UNREAD_TAGS = frozenset({"nav", "aside", "footer"})
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 
 # Class or id words of furniture, matched against whole words of the attribute (split at spaces,
 # dashes and underscores; BEM modifiers after "--" ignored), so "shared-content" is not "share".
@@ -168,7 +172,7 @@ def score(body: etree._Element) -> Scores:
     for event, el in walk:
         tag = el.tag
         if event == "start":
-            if tag in SILENT_TAGS or not isinstance(tag, str):
+            if tag in SILENT_TAGS or tag in _UNREAD_TAGS or not isinstance(tag, str):
                 walk.skip_subtree()
             text = el.text
             stack.append(_Tally(len(text.strip()) if text else 0, tag))
@@ -178,9 +182,16 @@ def score(body: etree._Element) -> Scores:
         tail = el.tail
         if tail:
             parent.own += len(tail.strip())
-        if tag in SILENT_TAGS or not isinstance(tag, str):
+        if tag in _UNREAD_TAGS:  # all of its text counts against what holds it, as link text does
+            out.furniture[el] = FURNITURE
+            length = int(_TEXT_LENGTH(el))
+            parent.chars += length
+            parent.links += length
+            parent.score -= length
+        elif tag in SILENT_TAGS or not isinstance(tag, str):
             continue
-        _close(el, tag, tally, parent, out)
+        else:
+            _close(el, tag, tally, parent, out)
     return out
 
 

@@ -113,8 +113,8 @@ def extract_html(html: str, url: str | None = None) -> Converted:
     figures = find_figures(root, base)
     image, shown = _lead_image(meta, figures, root)
     profiles = authorbox.extract_profiles(signals.marked.boxes, base, meta.authors)
-    large = len(html) > LARGE_PAGE
-    body = extract_body(root, base, figures, shown, header=(meta.title, meta.description), large=large)
+    reread = None if len(html) > LARGE_PAGE else lambda: parse(html)
+    body = extract_body(root, base, figures, shown, header=(meta.title, meta.description), reread=reread)
     if not body.strip():
         raise ExtractionError("no article content found in the page")
     authors = meta.authors or meta.organisations[:1]
