@@ -11,6 +11,7 @@ from morgue.extract.bylines import byline_names, contacts_in, is_organisation, l
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
 from morgue.extract.dateline import dateline, settle
 from morgue.extract.dates import date_from_url, date_line, dates_in, parse_iso
+from morgue.extract.figures import find_figures, image_ids
 from morgue.extract.html import parse
 from morgue.extract.language import detect_language, normalise_language
 from morgue.extract.titles import headline
@@ -55,6 +56,30 @@ def test_credit_lines(line, credit):
 )
 def test_prose_is_not_a_credit(line):
     assert credit_from_line(line) is None
+
+
+def test_figures_caption_beside_and_credit_spans():
+    html = (
+        "<body><article><div><figure><picture><source srcset='https://x.test/a-1200.jpg 1200w'>"
+        "<img src='https://x.test/placeholder.png'></picture></figure>"
+        "<figcaption><span>Marco und Lisa bei der Vorstellung.</span><span>Getty Images</span></figcaption></div>"
+        "<figure><img src='https://x.test/b.jpg' width=600><figcaption><span class=image-author-label>Image:</span>"
+        " <span>GCIS</span></figcaption></figure><p>Text</p></article></body>"
+    )
+    first, second = find_figures(parse(html), "https://x.test/story")
+    assert (first.src, first.caption, first.credit) == (
+        "https://x.test/a-1200.jpg",
+        "Marco und Lisa bei der Vorstellung.",
+        "Getty Images",
+    )
+    assert second.credit == "GCIS"
+
+
+def test_image_ids_survive_resizing():
+    a = "https://cdn.test/images/4c113d3e-b078-4dd9-8c4b-24b103c17e6a_w948_r1.778_fpx45_fpy48.jpg"
+    b = "https://cdn.test/images/4c113d3e-b078-4dd9-8c4b-24b103c17e6a_w1280_r1.77_fpx45_fpy48.jpg"
+    assert image_ids(a) & image_ids(b)
+    assert not image_ids("https://cdn.test/2024/06/1200x630/20240602.jpg")
 
 
 def test_caption_and_credit_are_kept_apart():

@@ -38,6 +38,10 @@ PAGES = {
     "fundus__de_SpiegelOnline_2023_04_28": (A, T, D, IMG),
     "fundus__de_Heise_2024_04_19": (A, T, D, IMG),
     "fundus__lu_Tageblatt_2026_01_13": (A, T, D, IMG),
+    "fundus__de_Taz_2024_10_23": (A, D, IMG, C),  # <figure> then <figcaption> beside it
+    "fundus__de_HamburgerAbendblatt_2025_09_09": (A, D, IMG, C),  # declared image not shown; author photo first
+    "fundus__ch_ZwanzigMinuten_2025_11_06": (A, D, IMG, C),  # lead in the article's <header>; credit span
+    "fundus__de_MotorSportMagazin_2024_04_24": (A, T, D, IMG, C),  # <picture> <source>s nested by libxml2
     "fundus__de_Tagesschau_2023_04_28": (A, T, D, IMG, C),  # <h1> lost its kicker's colon: declared spelling
     "trafilatura__heizung.de.waermepumpen": (T, D),  # visible headline rewording the SEO title
     "trafilatura__reiterrevue.de-heulage": (A, T, D),  # three <h1>s: the one the JSON-LD headline confirms
@@ -48,7 +52,9 @@ PAGES = {
     "trafilatura__dtb-tennis.de-nominiert": (A, T, D),  # "4. 2. 2022." (thin spaces)
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
-    "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG),
+    "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"
+    "fundus__ca_FinancialPost_2026_06_06": (A, T, D, C),  # credit in a <figure> of nested <source>s
+    "postlight__www.politico.com": (A, T, IMG),  # a resizer's URL carrying the declared image
     "newspaper4k__cnn_002": (A, T, D, IMG),
     "postlight__www.eonline.com": (A, T, D),
     "postlight__www.si.com": (A, T, D, IMG),  # visible headline rewording the declared titles
@@ -60,9 +66,11 @@ PAGES = {
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),
     "trafilatura__elespectador.com-orion": (A, T, D),  # dateline above the headline
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
+    "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
     # Chinese, Japanese, Korean
     "newspaper4k__chinese_article_002": (NONE, T, D),
     "fundus__jp_AsahiShimbun_2025_01_13": (A, T, D, IMG),
+    "fundus__jp_NikkanGeadai_2025_01_31": (A, T, D, IMG, C),  # "（Ｃ）共同通信社" at the caption's end
     "postlight__getnews.jp": (A, T, D, IMG),
     "postlight__www.lifehacker.jp": (A, T, D),  # second <h1> (the first is the logo), reworded title
     "fundus__kr_MBN_2025_06_03": (A, T, D, IMG),

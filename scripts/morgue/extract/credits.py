@@ -75,6 +75,8 @@ _CAPTION_TAIL = re.compile(
 _LEADING = re.compile(r"^(?:©|\(c\)|copyright|credit[s]?\s*[:：]|(?-i:Credits?(?=[A-Z]))|by\s)\s*", re.I)
 _TRAILING = re.compile(r"(?:\s*(?:[/|·•,;:–—-]|\bvia|\band)\s*)+$", re.I)
 _MAX_WORDS = 14
+_LABEL_ONLY = re.compile(rf"^(?:{_NOUN}\s*(?:credits?|source)?|credits?|{_OTHER_LABELS}|©)\s*[:：=]?$", re.I)
+_COPYRIGHT_PARENS = re.compile(r"[(（]\s*[cｃＣ]\s*[)）]", re.I)  # "(c)", "（Ｃ）": a copyright sign
 
 
 def clean_credit(text: str | None) -> str | None:
@@ -110,9 +112,14 @@ def credit_from_line(line: str) -> str | None:
     return None
 
 
+def credit_label(text: str) -> bool:
+    """``text`` is a credit's label alone ("Image:", "Foto", "Photo credit:"), without the credit."""
+    return bool(_LABEL_ONLY.match(re.sub(r"\s+", " ", text).strip()))
+
+
 def split_caption_credit(text: str) -> tuple[str | None, str | None]:
     """Split a caption that ends with its credit: ``("A protest in Hamburg.", "Imago/Blaulicht")``."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _COPYRIGHT_PARENS.sub(" © ", re.sub(r"\s+", " ", text)).strip()
     if not text:
         return None, None
     whole = credit_from_line(text)

@@ -9,15 +9,17 @@ own text ("... Photo: X", "X/Reuters").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
 from ..converter import image_src
 from ..text import clean_line
-from .credits import clean_credit, credit_from_line, split_caption_credit
+from .bylines import byline_names
+from .credits import clean_credit, credit_from_line, credit_label, split_caption_credit
 from .metadata import text_of
 
 _CREDIT_CLASS = re.compile(
@@ -27,7 +29,10 @@ _CREDIT_CLASS = re.compile(
 )
 _PHOTO_AUTHOR = re.compile(r"author|byline|autor|photog", re.I)
 _IMAGE_WORD = re.compile(r"image|img|photo|foto|bild|picture|media|figure|figcaption|caption", re.I)
-_CAPTION_CLASS = re.compile(r"caption|legend|description|bildunterschrift|unterschrift|text|desc|subtitle", re.I)
+_CAPTION_CLASS = re.compile(
+    r"caption|legend|description|bildunterschrift|unterschrift|text|desc|subtitle|(?:img|image|photo|bild)[-_]?info",
+    re.I,
+)
 _FIGURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|media|lead|hero|teaser-image|foto|bild)\b", re.I)
 _MAX_CAPTION = 600
 _LEAD_MIN_WIDTH = 200
@@ -36,11 +41,23 @@ _MAX_IMAGES = 150
 _INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "small", "cite", "abbr", "sub", "sup", "br", "time", "u"})
 _MAX_FIGURE_TEXT = 1200
 _SIZE = re.compile(r"(?:^|\D)([1-9]\d{0,4})[x×]([1-9]\d{0,4})(?:\D|$)")
-_TINY = re.compile(
-    r"(?:pixel|spacer|blank|transparent|1x1|tracking|logo|icon|avatar|sprite|badge|emoji|gravatar|\.svg(?:$|\?)"
-    r"|\.gif(?:$|\?)|noscript-image|placeholder)",
-    re.I,
+# Words in the URL or class of an image that is not a picture (icons, logos, placeholders,
+# tracking pixels); checked as plain substrings, which is much cheaper than a regex alternation.
+_TINY_WORDS = (
+    *("pixel", "spacer", "blank", "transparent", "1x1", "tracking", "logo", "icon", "avatar", "sprite", "badge"),
+    *("emoji", "gravatar", "qrcode", "qr-code", "noscript-image", "placeholder"),
 )
+_TINY_ENDINGS = re.compile(r"\.(?:svg|gif)(?:$|\?)", re.I)
+
+
+def _tiny(text: str | None) -> bool:
+    """``text`` (an image URL or class) names an icon, logo, placeholder or pixel, not a picture."""
+    if not text:
+        return False
+    lower = text.lower()
+    return any(word in lower for word in _TINY_WORDS) or bool(_TINY_ENDINGS.search(lower))
+
+
 _CHROME = re.compile(
     r"(?:^|[\s_-])(?:masthead|nav|navbar|menu|footer|sidebar|logo|social|share|avatar|ad|ads"
     r"|advert|promo|related|teaser|newsletter|comments?)(?:$|[\s_-])",
@@ -57,6 +74,7 @@ class Figure:
     element: etree._Element
     sources: tuple[str, ...] = ()  # every rendition named in the markup (src, srcset, lazy attributes)
     small: bool = False  # shown as a thumbnail (width under 200 px): never a lead image by itself
+    aside: bool = False  # a teaser (list item, linked headline, card) or a video's poster: never the lead by itself
 
 
 def _absolute(value: str | None, base: str | None) -> str | None:
@@ -122,7 +140,7 @@ def _image_in(el: etree._Element) -> etree._Element | None:
             continue
         if img.tag != "source" and not image_src(img) and not img.get("srcset"):
             continue
-        if _TINY.search(image_src(img) or "") and not img.get("srcset"):
+        if _tiny(image_src(img)) and not img.get("srcset"):
             continue
         return img
     return None
@@ -175,24 +193,65 @@ def read_figure(fig: etree._Element, base: str | None, img: etree._Element | Non
         if real is not None:
             sources = renditions(real, base) + [s for s in sources if s not in renditions(real, base)]
             img = real
-    for source in (s for s in fig.iter("source") if s is not img):
+    for source in _by_width(s for s in fig.iter("source") if s is not img):
         sources += [s for s in renditions(source, base) if s not in sources]
+    if _tiny(sources[0]) if sources else False:  # a placeholder first: the real renditions before it
+        shown = [s for s in sources if not _tiny(s)]
+        sources = shown + [s for s in sources if s not in shown]
     if not sources:
         return None
-    credit = clean_credit(img.get("data-credit") or img.get("data-copyright") or img.get("data-photographer"))
+    caption, credit = _caption_and_credit(fig, _credit_attribute(img))
+    if caption is None and credit is None and (beside := _caption_beside(fig)) is not None:
+        caption, credit = _caption_and_credit(beside, None)
+    width = img.get("width") or ""
+    return Figure(
+        small=(width.isdigit() and int(width) < _LEAD_MIN_WIDTH) or _tiny_rendition(sources[0]),
+        src=sources[0],
+        alt=clean_line(img.get("alt")),
+        caption=clean_line(caption),
+        credit=clean_line(credit),
+        element=fig,
+        sources=tuple(sources),
+    )
+
+
+def _credit_attribute(img: etree._Element) -> str | None:
+    """A credit the ``<img>`` carries in an attribute (``data-credit``, ``data-source``...)."""
+    for attr in ("data-credit", "data-copyright", "data-photographer", "data-source", "data-author"):
+        value = img.get(attr)
+        if value and not _URL_LIKE.search(value):
+            return clean_credit(value)
+    return None
+
+
+_URL_LIKE = re.compile(r"^(?:https?:|/|www\.)|\.(?:jpe?g|png|webp|gif|html?)\b", re.I)
+
+
+def _caption_and_credit(scope: etree._Element, credit: str | None) -> tuple[str | None, str | None]:
+    """Caption and credit in ``scope`` (a figure, or the caption element beside one): from credit
+    elements, the caption element, else the container's text blocks; a credit at the caption's end
+    is split off."""
     credit_texts = []
-    for el in _credit_elements(fig):
+    for el in _credit_elements(scope):
         text = el.get("content") or text_of(el)
+        if credit_label(text) and el.getparent() is not None:  # "<span>Image:</span> <span>GCIS</span>"
+            text = text_of(el.getparent())
         credit_texts.append(text)
         credit = credit or clean_credit(credit_from_line(text) or text)
-    caption_el = next(iter(fig.iter("figcaption")), None)
+    caption_el = next(iter(scope.iter("figcaption")), None)
     if caption_el is None:
         caption_el = next(
-            (e for e in fig.iter() if isinstance(e.tag, str) and _CAPTION_CLASS.search(e.get("class") or "")), None
+            (e for e in scope.iter() if isinstance(e.tag, str) and _CAPTION_CLASS.search(e.get("class") or "")), None
         )
     caption = text_of(caption_el) if caption_el is not None else None
+    if caption_el is not None and credit is None:  # "<span>Caption.</span><span>Getty Images</span>"
+        parts = [text_of(child) for child in caption_el if isinstance(child.tag, str)]
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and _credit_like(parts[-1]) and len(parts[-1]) < len(caption) / 2:
+            credit = clean_credit(credit_from_line(parts[-1]) or parts[-1])
+            caption = " ".join(parts[:-1])
     if caption_el is None:  # an unmarked container: first block the caption, a short last one the credit
-        blocks = [b for b in _text_blocks(fig) if b not in credit_texts]
+        blocks = [b for b in _text_blocks(scope) if b not in credit_texts]
         if blocks:
             if credit is None and len(blocks) > 1 and _credit_like(blocks[-1]):
                 credit = clean_credit(credit_from_line(blocks[-1]) or blocks[-1])
@@ -206,16 +265,36 @@ def read_figure(fig: etree._Element, base: str | None, img: etree._Element | Non
                 caption = caption.replace(text, " ")
         caption, in_caption = split_caption_credit(caption)
         credit = credit or in_caption
-    width = img.get("width") or ""
-    return Figure(
-        small=(width.isdigit() and int(width) < _LEAD_MIN_WIDTH) or _tiny_rendition(sources[0]),
-        src=sources[0],
-        alt=clean_line(img.get("alt")),
-        caption=clean_line(caption),
-        credit=clean_line(credit),
-        element=fig,
-        sources=tuple(sources),
-    )
+    return caption or None, credit
+
+
+def _caption_beside(container: etree._Element) -> etree._Element | None:
+    """A caption element placed after the figure rather than inside it (``<figure>...</figure>
+    <figcaption>``, or a ``<p class="img-description">`` after the image's wrapper)."""
+    node = container
+    while node.getparent() is not None and node.getparent().tag in ("picture", "source"):
+        node = node.getparent()  # libxml2 nests a <picture>'s <source>s around its <img>
+    for _ in range(2):
+        for sibling in islice(node.itersiblings(), 2):
+            if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "noscript"):
+                continue
+            text = text_of(sibling)
+            if _is_caption_element(sibling) and 0 < len(text) <= _MAX_CAPTION and _image_in(sibling) is None:
+                return sibling
+            if text or _image_in(sibling) is not None:
+                return None  # the figure's next content is something else
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html", "article", "main") or len(text_of(parent)) > 0:
+            return None  # the caption would have to be inside this wrapper
+        node = parent
+    return None
+
+
+def _is_caption_element(el: etree._Element) -> bool:
+    if el.tag == "figcaption":
+        return True
+    marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"))))
+    return bool(marks) and bool(_CAPTION_CLASS.search(marks) or _CREDIT_CLASS.search(marks))
 
 
 def _credit_like(text: str) -> bool:
@@ -231,7 +310,8 @@ def _container(img: etree._Element) -> etree._Element:
     this image and a little text (caption, credit)."""
     best = img
     node = img
-    for _ in range(_MAX_CLIMB):
+    climbed = 0
+    while climbed < _MAX_CLIMB:
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             break
@@ -242,16 +322,22 @@ def _container(img: etree._Element) -> etree._Element:
         node = parent
         if node.tag not in ("picture", "a", "source", "noscript"):
             best = node
+        if node.tag not in ("picture", "source"):  # libxml2 nests a <picture>'s <source>s: not a level
+            climbed += 1
     return node if node.tag == "figure" else best
 
 
 def _images_in(el: etree._Element) -> int:
-    """How many different images ``el`` shows (a ``<noscript>`` copy of a lazy image is the same one)."""
-    seen = set()
+    """How many different images ``el`` shows (a ``<noscript>`` copy of a lazy image is the same
+    one; icons, such as a zoom button's, are not pictures)."""
+    seen: set[str] = set()
     for img in islice(el.iter("img"), 12):
         src = image_src(img)
-        if src:
-            seen.add(file_stem(src))
+        if not src:
+            continue
+        stem = file_stem(src)
+        if stem not in seen and not _tiny(src) and not _is_pixel(img):
+            seen.add(stem)
             if len(seen) > 1:
                 break
     return len(seen)
@@ -281,7 +367,11 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
         if count > _MAX_IMAGES:
             break
         src = image_src(img) or img.get("srcset") or ""
-        if not src or _TINY.search(src) or _TINY.search(img.get("class") or "") or _is_pixel(img):
+        if _tiny(img.get("class")) or _is_pixel(img):
+            continue
+        if _tiny(src):
+            src = _picture_srcset(img)  # a placeholder <img> in a <picture> whose <source>s hold the image
+        if not src or _tiny(src):
             continue
         if _in_chrome(img):
             continue
@@ -291,15 +381,40 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
         seen.add(container)
         figure = read_figure(container, base, img)
         if figure is not None:
+            figure.aside = _is_aside(container, figure.caption)
             out.append(figure)
     return out
+
+
+_ASIDE_CLASS = re.compile(r"video|player|teaser|card|related|more-|recirc|promo", re.I)
+
+
+def _is_aside(container: etree._Element, caption: str | None) -> bool:
+    """A teaser, a video poster or an author's photo rather than an article's picture: in a list
+    item or a card, teaser or video block, captioned by a link (a teaser's headline) or by a
+    byline."""
+    if caption and byline_names(caption):
+        return True
+    for level, ancestor in enumerate(container.iterancestors()):
+        if level >= 4 or ancestor.tag in ("article", "main", "body"):
+            break
+        if ancestor.tag == "li":
+            return True
+    for el in (container, *islice(container.iterancestors(), 3)):
+        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        if marks and _ASIDE_CLASS.search(marks):
+            return True
+    if caption and len(caption) > 20:
+        linked = max((len(text_of(a)) for a in container.iter("a") if a.get("href")), default=0)
+        return linked >= 0.6 * len(caption)
+    return False
 
 
 def _in_chrome(img: etree._Element) -> bool:
     """Inside page chrome: header, navigation, footer, asides, author boxes, teaser lists."""
     for level, ancestor in enumerate(img.iterancestors()):
         if ancestor.tag in ("header", "nav", "footer", "aside", "form"):
-            return ancestor.tag != "header" or not any(True for _ in ancestor.iter("h1"))
+            return ancestor.tag != "header" or not _article_header(ancestor)
         if level < 4 and ancestor.tag not in (
             "html",
             "body",
@@ -310,6 +425,29 @@ def _in_chrome(img: etree._Element) -> bool:
             if marks and _CHROME.search(marks):
                 return True
     return False
+
+
+def _article_header(header: etree._Element) -> bool:
+    """A ``<header>`` of the article (holding its headline, or inside the ``<article>``), not the page's."""
+    return any(True for _ in header.iter("h1")) or any(a.tag == "article" for a in header.iterancestors())
+
+
+def _picture_srcset(img: etree._Element) -> str:
+    """The ``srcset`` of the ``<img>`` or of its ``<picture>``'s ``<source>``s, or ``""``."""
+    own = img.get("srcset") or img.get("data-srcset")
+    if own:
+        return own
+    picture = next((a for a in img.iterancestors() if a.tag == "picture"), None)
+    if picture is None:
+        return ""
+    return next(
+        (v for s in _by_width(picture.iter("source")) for v in (s.get("srcset"), s.get("data-srcset")) if v), ""
+    )
+
+
+def _by_width(sources: Iterable[etree._Element]) -> list[etree._Element]:
+    """``<source>`` elements, those for narrow screens (``media="(max-width: ...)"``) last."""
+    return sorted(sources, key=lambda s: "max-width" in (s.get("media") or ""))
 
 
 def _is_pixel(img: etree._Element) -> bool:
@@ -329,6 +467,28 @@ def key(url: str | None) -> str:
     except ValueError:
         return url
     return (parts.hostname or "") + parts.path
+
+
+# Identifiers: long numbers, and runs of letters and digits (hashes); not sizes ("1200x630"),
+# dates ("20250602"), words, or a word with a size ("w1200").
+_ID_TOKEN = re.compile(r"(?<![0-9])[0-9]{7,}(?![0-9])|[a-z0-9]{8,}")
+_NOT_ID = re.compile(
+    r"^(?:\d+x\d+|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d*|[a-z]+|[a-z]+\d{1,4}|\d{1,4}[a-z]+)$"
+)
+
+
+def image_ids(url: str | None) -> set[str]:
+    """The identifiers in an image URL that survive resizing and cropping: hashes, UUID parts and
+    long numbers in its path (or in an image URL carried in its query), not sizes, dates or words.
+    Two renditions of one image share one (``.../4c113d3e-..._w948_r1.778.jpg`` and
+    ``.../4c113d3e-..._w1280_r1.77.jpg``)."""
+    if not url:
+        return set()
+    try:
+        parts = urlsplit(unquote(url.replace("&amp;", "&")).lower())
+    except ValueError:
+        return set()
+    return {t for t in _ID_TOKEN.findall(parts.path + "?" + parts.query) if not _NOT_ID.match(t)}
 
 
 def file_stem(url: str | None) -> str:

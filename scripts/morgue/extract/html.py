@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
@@ -15,7 +16,7 @@ from ..model import Article, Converted, Image, Source
 from . import authorbox
 from .body import extract_body
 from .credits import split_caption_credit
-from .figures import Figure, file_stem, find_figures, key
+from .figures import Figure, file_stem, find_figures, image_ids, key
 from .metadata import PageMeta, Signals
 
 #: Pages over this many characters get no second opinion from trafilatura (see :mod:`.body`).
@@ -53,7 +54,11 @@ def parse(html: str) -> etree._Element:
 
 def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
     """The first figure placed before the article's first paragraph of running text."""
-    wanted = {f.element: f for f in figures if (f.caption or f.credit or f.element.tag == "figure") and not f.small}
+    wanted = {
+        f.element: f
+        for f in figures
+        if (f.caption or f.credit or f.element.tag == "figure") and not (f.small or f.aside)
+    }
     if not wanted:
         return None
     for el in root.iter():
@@ -67,31 +72,53 @@ def _before_text(root: etree._Element, figures: list[Figure]) -> Figure | None:
 
 def _first_captioned(figures: list[Figure]) -> Figure | None:
     """The article's first figure that says what it shows or who took it."""
-    return next((f for f in figures if (f.caption or f.credit) and not f.small), None)
+    return next((f for f in figures if (f.caption or f.credit) and not (f.small or f.aside)), None)
+
+
+def _query_of(url: str) -> str:
+    return unquote(url.split("?", 1)[1]) if "?" in url else ""
+
+
+def _same_image(declared: list[str], figures: list[Figure]) -> Figure | None:
+    """The figure showing another rendition of a declared image: an identifier of the declared
+    URL (a hash, a long number) in its URL, one that no other figure's URL has (a site-wide
+    token, or the article's own id in every picture's path, identifies nothing)."""
+    ids = [set().union(*(image_ids(s) for s in f.sources)) for f in figures]
+    images: dict[str, set[str]] = {}  # token -> the images (host and path) whose URLs hold it
+    for figure, found in zip(figures, ids, strict=True):
+        for token in found:
+            images.setdefault(token, set()).add(key(figure.src))
+    wanted = {t for u in declared for t in image_ids(u) if len(images.get(t, ())) == 1}
+    same = [f for f, found in zip(figures, ids, strict=True) if found & wanted]
+    return next((f for f in same if not f.small), same[0] if same else None)
 
 
 def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> tuple[Image | None, set[str]]:
     """The lead image and the keys of its renditions (so the body does not show it twice).
 
-    The page's declared image (Open Graph, JSON-LD) is found among the figures (same URL or same
-    file name: another rendition) to learn its caption and credit; a page that declares none, or
-    whose declared image is not on the page, leads with the figure above its text, else with its
-    first captioned figure."""
+    The page's declared image (Open Graph, JSON-LD) is found among the figures (same URL, same
+    file name, or an identifier that survives resizing: another rendition) to learn its caption
+    and credit. A page whose declared image is not on the page leads with the figure above its
+    text (else with the declared image); a page declaring none, with the figure above its text or
+    its first captioned figure. Teasers, video posters and author photos never lead."""
     declared = meta.image_urls
     declared_keys = {key(u) for u in declared}
-    declared_stems = {file_stem(u) for u in declared if len(file_stem(u)) >= 6}
+    declared_stems = {file_stem(u) for u in declared if len(file_stem(u)) >= 6 or file_stem(u).isdigit()}
     match = None
     for figure in figures:
         keys = {key(s) for s in figure.sources}
-        if keys & declared_keys or {file_stem(s) for s in figure.sources} & declared_stems:
+        if keys & declared_keys or {file_stem(s) for s in figure.sources} & declared_stems:  # same file
             match = figure
             break
+    if match is None and declared:
+        match = _same_image(declared, figures)
     if match is None:
-        match = _before_text(root, figures) or _first_captioned(figures)
+        match = _before_text(root, figures) or (None if declared else _first_captioned(figures))
     if match is not None:
         alt = match.alt or meta.image_alt
         credit = match.credit or meta.image_credit or _credit_in(alt)
-        image = Image(src=match.src, alt=alt, caption=match.caption or meta.image_caption, credit=credit)
+        src = next((d for d in declared if d in _query_of(match.src)), match.src)  # the source a resizer shows
+        image = Image(src=src, alt=alt, caption=match.caption or meta.image_caption, credit=credit)
         return image, {key(s) for s in match.sources} | declared_keys
     if declared:
         credit = meta.image_credit or _credit_in(meta.image_alt)
