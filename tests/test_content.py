@@ -72,6 +72,15 @@ def test_furniture_names_on_a_column_of_running_text_are_unlucky():
     assert "Bridge 4." in text_of(node) and "About this blog" not in text_of(node)
 
 
+def test_an_embedded_post_is_not_a_share_bar():
+    node = chosen(
+        f"<body><article><h1>T</h1>{paragraphs(2)}<div class='social-media-embed'>"
+        "<blockquote class='twitter-tweet'><p>Meth. We are on it, says the campaign.</p>&mdash; A reader</blockquote>"
+        f"</div>{paragraphs(2, 'Last')}<div class='social-share'><a href='/t'>Tweet</a></div></article></body>"
+    )
+    assert "We are on it" in text_of(node) and "Tweet" not in text_of(node)
+
+
 def test_furniture_inside_the_article_is_dropped():
     node = chosen(
         f"<body><article><h1>T</h1>{paragraphs(2)}<div class='share-bar'><a href='/f'>Facebook</a></div>"

@@ -15,8 +15,9 @@ common class words), teaser cards (a linked headline and a few lines) and hidden
 long list of teasers cannot pull the choice up to a container of article and teasers. Comment
 threads, cookie notices and pop-ups are never chosen themselves; other furniture-named
 elements may be (a layout column called "content-with-sidebar"). A furniture name on an element
-holding the page's ``<h1>``, or several paragraphs of running text side by side, is an unlucky
-name for an article or a page wrapper, and counts for nothing.
+holding the page's ``<h1>``, several paragraphs of running text side by side, or a quote (an
+embedded post: a box called "social-media-embed" around a tweet) is an unlucky name for an
+article, a page wrapper or a part of the story, and counts for nothing.
 
 :func:`clean` then drops the furniture inside the chosen element.
 """
@@ -148,7 +149,7 @@ def _weight(tag: str, length: int, linked: int) -> float:
 class _Tally:
     """What one element holds, summed as its children end (see :func:`score`)."""
 
-    __slots__ = ("chars", "h1", "heading", "headlines", "linked", "links", "longest", "own", "run", "score")
+    __slots__ = ("chars", "h1", "heading", "headlines", "linked", "links", "longest", "own", "quote", "run", "score")
 
     def __init__(self, own: int, tag: str) -> None:
         self.own = own  # text of this element's own paragraph (its text, inline children, tails)
@@ -158,6 +159,7 @@ class _Tally:
         self.score = 0.0  # what the children add
         self.h1 = tag == "h1"
         self.heading = tag in HEADINGS
+        self.quote = tag == "blockquote"  # an embedded post (tweet, Instagram) is a quote
         self.headlines = 0  # linked headings inside
         self.run = 0  # paragraphs of running text among the children
         self.longest = 0  # the longest such run in the subtree
@@ -231,9 +233,9 @@ def _close(el: etree._Element, tag: str, tally: _Tally, parent: _Tally, out: Sco
     out.chars[el] = chars + (0 if block else own)
     out.links[el] = links
     kind = _kind(tag, said)
-    if (kind == FURNITURE and longest >= _RUN) or (kind > LAYOUT and tally.h1):
-        kind = 0  # a page wrapper or an article with an unlucky name
-    if not kind and headlines == 1 and block and tag not in HEADINGS and chars - links < _CARD_TEXT:
+    if (kind == FURNITURE and (longest >= _RUN or tally.quote)) or (kind > LAYOUT and tally.h1):
+        kind = 0  # a page wrapper, an article or an embedded post with an unlucky name
+    if not kind and headlines == 1 and block and tag not in HEADINGS and not tally.h1 and chars - links < _CARD_TEXT:
         kind = LAYOUT  # a teaser card: a linked headline and a few lines
     if kind:
         out.furniture[el] = kind
@@ -243,6 +245,7 @@ def _close(el: etree._Element, tag: str, tally: _Tally, parent: _Tally, out: Sco
     parent.score += sub
     parent.h1 = parent.h1 or tally.h1
     parent.heading = parent.heading or tally.heading
+    parent.quote = parent.quote or tally.quote
     parent.headlines += headlines
     if tag == "p" and own >= _PARAGRAPH and 2 * linked < own:
         parent.run += 1
