@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from . import frontmatter
@@ -30,6 +31,7 @@ from .text import clean_line, shorten
 TITLE_MAX = 90
 _SENTENCE = re.compile(r"^(.+?[.!?。！？])(?:\s|$)")
 _URL = re.compile(r"^https?://[^\s]+$", re.I)
+_LANGUAGE_SAMPLE = 20_000  # characters of Markdown: more than the language model reads once plain
 
 
 def convert(doc: Document) -> Converted:
@@ -149,9 +151,15 @@ def _image(meta: dict[str, Any], current: Image | None) -> Image | None:
     return None if base.is_empty() or base == current else base
 
 
+def _paragraphs(body: str) -> Iterator[str]:
+    """The readable text of each block of a Markdown body, read as far as the caller asks."""
+    for block in body.split("\n\n"):
+        yield plain_text(block)
+
+
 def derive_title(body: str) -> str | None:
     """A title from the text itself: the first sentence of the first paragraph, cut at a word boundary."""
-    for paragraph in plain_text(body).split("\n\n"):
+    for paragraph in _paragraphs(body):
         line = clean_line(paragraph)
         if line:
             match = _SENTENCE.match(line)
@@ -189,7 +197,7 @@ def has_content(body: str, title: str | None) -> bool:
     """True when the body holds text besides the headline and page furniture (a page whose
     article is only its title, an "Advertisement" label and a share bar is not an article)."""
     headline = clean_line(title)
-    for paragraph in plain_text(body).split("\n\n"):
+    for paragraph in _paragraphs(body):
         line = clean_line(paragraph)
         if line and line != headline and not is_boilerplate(line):
             return True
@@ -203,7 +211,8 @@ def finish(converted: Converted) -> Converted:
         raise ExtractionError("no article content: nothing left after removing boilerplate")
     body = article.body.strip("\n") + "\n"
     title = clean_line(article.title) or derive_title(body) or "Untitled"
-    language = normalise_language(article.language) or detect_language(plain_text(body))
+    # the model reads the first few thousand characters: a long body is not made plain text whole
+    language = normalise_language(article.language) or detect_language(plain_text(body[:_LANGUAGE_SAMPLE]))
     authors = tuple(dict.fromkeys(n for n in (clean_line(a) for a in article.authors) if n))
     article = Article(
         title=shorten(title, 300),

@@ -182,6 +182,8 @@ def main_content(root: etree._Element) -> etree._Element | None:
 
 
 def _text_length(markdown: str) -> int:
+    if len(markdown) > 8 * SMALL_BODY:
+        return len(markdown)  # links and figures never take seven eighths of a body this long
     return len(plain_text(markdown).strip())
 
 
