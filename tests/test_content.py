@@ -100,6 +100,15 @@ def test_hidden_text_is_dropped_but_a_paywall_keeps_the_article():
     assert "hidden metadata" not in text and "Lead." in text and "Bridge 4." in text
 
 
+def test_no_javascript_fallbacks_add_nothing():
+    fallback = f"<noscript>{SENTENCE} Please enable JavaScript to see this advertisement.</noscript>"
+    node = chosen(
+        f"<body><div id='page'><div class='story'>{paragraphs(3)}</div><div class='rail'>{fallback * 6}</div>"
+        "<p>A short line.</p></div></body>"
+    )
+    assert node.get("class") == "story"
+
+
 def test_a_page_without_running_text_is_read_from_its_article():
     node = chosen("<body><nav><a href='/'>Home</a></nav><article><h1>T</h1><p>Short line.</p></article></body>")
     assert node.tag == "article"

@@ -186,43 +186,45 @@ class MarkdownConverter:
         return "\n".join(lines).strip("\n ") + ("\n" if out.strip() else "")
 
     def _walk(self, root: etree._Element) -> str:
-        """Post-order walk with an explicit stack: each element's children are converted first."""
+        """Post-order walk with an explicit stack: each element's children are converted first.
+        A stack entry is ``(element, its tag once its children are queued, parent, parent's tag)``."""
         # the elements themselves, not id()s: lxml proxies of nodes nobody holds are freed and their
         # ids reused; a proxy kept in a set is the one lxml returns for its node
         self._pre = {node for pre in root.iter("pre") for node in pre.iter()}
         results: list[list[str]] = [[]]
-        stack: list[tuple[etree._Element, bool]] = [(root, False)]
+        parent = root.getparent()
+        stack: list[tuple[etree._Element, str | None, etree._Element | None, str]] = [
+            (root, None, parent, _tag(parent))
+        ]
         while stack:
-            el, done = stack.pop()
-            if done:
+            el, tag, parent, parent_tag = stack.pop()
+            if tag is not None:
                 inner = "".join(results.pop())
-                converted = self.convert_element(el, inner)
-                results[-1].append(converted)
+                results[-1].append(self.convert_element(el, inner, tag))
                 if el is not root and el.tail:
-                    results[-1].append(self._tail(el))
+                    results[-1].append(self._tail(el, parent, parent_tag))
                 continue
             tag = _tag(el)
-            if not tag or tag in SKIP or self.skip(el) or (tag == "head" and _tag(el.getparent()) == "html"):
+            if not tag or tag in SKIP or self.skip(el) or (tag == "head" and parent_tag == "html"):
                 if el is not root and el.tail:
-                    results[-1].append(self._tail(el))
+                    results[-1].append(self._tail(el, parent, parent_tag))
                 continue
-            results.append([self._own_text(el)])
-            stack.append((el, True))
-            stack.extend((child, False) for child in reversed(el))
+            results.append([self._own_text(el, tag)])
+            stack.append((el, tag, parent, parent_tag))
+            stack.extend((child, None, el, tag) for child in reversed(el))
         return "".join(results[0])
 
-    def _own_text(self, el: etree._Element) -> str:
+    def _own_text(self, el: etree._Element, tag: str) -> str:
         if self._in_pre(el):
             return el.text or ""
-        if _tag(el) in _CONTAINERS and not (el.text or "").strip():
+        if tag in _CONTAINERS and not (el.text or "").strip():
             return ""
         return _text(el.text)
 
-    def _tail(self, el: etree._Element) -> str:
-        parent = el.getparent()
+    def _tail(self, el: etree._Element, parent: etree._Element | None, parent_tag: str) -> str:
         if parent is not None and self._in_pre(parent):
             return el.tail or ""
-        if _tag(parent) in _CONTAINERS and not (el.tail or "").strip():
+        if parent_tag in _CONTAINERS and not (el.tail or "").strip():
             return ""  # whitespace between list items or table cells is not text
         return _text(el.tail)
 
@@ -234,8 +236,8 @@ class MarkdownConverter:
         """Hook for subclasses: ``True`` drops ``el`` and its content. Hidden elements are dropped."""
         return el.get("hidden") is not None or el.get("aria-hidden") == "true"
 
-    def convert_element(self, el: etree._Element, text: str) -> str:
-        tag = _tag(el)
+    def convert_element(self, el: etree._Element, text: str, tag: str | None = None) -> str:
+        tag = tag or _tag(el)
         method = getattr(self, f"convert_{tag}", None)
         if method is not None:
             return method(el, text)

@@ -11,7 +11,8 @@ holds the text alone.
 
 Furniture adds nothing to the score of the elements around it: navigation, asides, footers,
 forms, elements whose class or id names share bars, related lists, ads, captions... (a table of
-common class words), teaser cards (a linked headline and a few lines) and hidden elements. So a
+common class words), teaser cards (a linked headline and a few lines), hidden elements and
+``<noscript>`` fallbacks. So a
 long list of teasers cannot pull the choice up to a container of article and teasers. Comment
 threads, cookie notices and pop-ups are never chosen themselves; other furniture-named
 elements may be (a layout column called "content-with-sidebar"). A furniture name on an element
@@ -96,6 +97,8 @@ LAYOUT, FURNITURE, APART = 1, 2, 3
 def _kind(tag: str, said: str) -> int:
     """:data:`APART`, :data:`FURNITURE`, :data:`LAYOUT` or 0 (content, or nothing said) for an
     element named ``tag`` whose class, id, role... say ``said``."""
+    if tag == "noscript":  # a fallback the page shows no one (ads, tracking frames), or its whole text
+        return LAYOUT
     if "-" in tag:  # a custom element's name says what it is (<ps-promo>)
         said = f"{said} {tag}"
     if said:
@@ -289,7 +292,7 @@ def clean(node: etree._Element, scores: Scores) -> None:
             doomed.append(el)
             continue
         kind = scores.furniture.get(el)
-        if not kind:
+        if not kind or el.tag == "noscript":  # the converter reads a figure's image from its fallback
             continue
         if (
             kind == APART
