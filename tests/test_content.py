@@ -109,6 +109,18 @@ def test_no_javascript_fallbacks_add_nothing():
     assert node.get("class") == "story"
 
 
+def test_a_page_that_appends_the_next_story_gives_its_own():
+    page = parse(
+        f"<body><main><article><h1>Bridge vote</h1>{paragraphs(3)}</article>"
+        f"<article><h1>Next story</h1>{paragraphs(5, 'Harbour')}</article></main></body>"
+    ).find("body")
+    scores = content.score(page)
+    node = content.best(page, scores)
+    assert "Harbour" in text_of(node)  # both stories score: the main element holds them
+    assert "Harbour" not in text_of(content.one_story(node, scores, "Bridge vote"))
+    assert "Bridge" not in text_of(content.one_story(node, scores, "Next story"))
+
+
 def test_a_page_without_running_text_is_read_from_its_article():
     node = chosen("<body><nav><a href='/'>Home</a></nav><article><h1>T</h1><p>Short line.</p></article></body>")
     assert node.tag == "article"

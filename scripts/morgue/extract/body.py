@@ -207,7 +207,7 @@ def extract_body(
     converter = _converter(url, figures, skip_images or set())
     page = next(root.iter("body"), root)
     scores = content.score(page)
-    node = content.best(page, scores)
+    node = content.one_story(content.best(page, scores), scores, header[0] if header else None)
     if node.tag == "noscript":  # a page whose text is all in its no-JavaScript fallback
         node.tag = "div"
     content.clean(node, scores)

@@ -273,6 +273,29 @@ def best(body: etree._Element, scores: Scores) -> etree._Element:
     return _region(body, scores)
 
 
+def one_story(node: etree._Element, scores: Scores, title: str | None) -> etree._Element:
+    """The story the page is about, when ``node`` holds several, each an ``<article>`` of running
+    text under its own ``<h1>`` (a page that appends the next story as the reader scrolls): the
+    one whose headline is ``title``, else the first."""
+    stories: dict[etree._Element, str] = {}
+    for article in node.iter("article"):
+        if article is node or scores.score.get(article, 0.0) <= 0 or any(a in stories for a in article.iterancestors()):
+            continue
+        heading = next(article.iter("h1"), None)
+        if heading is not None:
+            stories[article] = _loose(heading.text_content())
+    if len(stories) < 2:
+        return node
+    wanted = _loose(title or "")
+    return next(
+        (article for article, headline in stories.items() if wanted and headline == wanted), next(iter(stories))
+    )
+
+
+def _loose(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
 def _region(body: etree._Element, scores: Scores) -> etree._Element:
     for tag in ("article", "main"):
         regions = list(body.iter(tag))
