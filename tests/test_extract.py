@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from morgue.errors import InputError
-from morgue.extract.bylines import byline_names, contacts_in, is_organisation, looks_like_name, split_names
+from morgue.extract.bylines import (
+    byline_in_lines,
+    byline_names,
+    contacts_in,
+    is_organisation,
+    looks_like_name,
+    split_names,
+)
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
 from morgue.extract.dateline import dateline, settle
 from morgue.extract.dates import date_from_url, date_line, dates_in, parse_iso
@@ -116,6 +123,34 @@ def test_clean_credit_drops_dangling_separators():
 )
 def test_bylines(line, names):
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Elena Oberholzer (obe), Oliver Maksan (oma)", ["Elena Oberholzer", "Oliver Maksan"]),
+        ("Anna Martel und Lea Wagner, Nairobi", ["Anna Martel", "Lea Wagner"]),
+        ("Felix Schröder, Jörg Soldwisch, dpa", ["Felix Schröder", "Jörg Soldwisch", "dpa"]),
+        ("Glen Owen, Brendan Carlin For The Mail", ["Glen Owen", "Brendan Carlin"]),
+        (
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+        ),
+        ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", ["Bradley M. Kuhn"]),
+        ("Kiran C Nair - Chrome Safe Browsing team", ["Kiran C Nair"]),
+        ("admin", []),
+        ("e.V.", []),
+    ],
+)
+def test_split_names_cleans_bylines(line, names):
+    assert split_names(line) == names
+
+
+def test_byline_in_lines():
+    assert byline_in_lines(["Datum: 19.11.2021", "Autor: Fritz Imhof"]) == ["Fritz Imhof"]
+    assert byline_in_lines(["Von:", "Götz Warnke"]) == ["Götz Warnke"]
+    assert byline_in_lines(["Blog Beitrag von Margarita Koreneva"]) == ["Margarita Koreneva"]
+    assert byline_in_lines(["Der Bürgermeister sagte am Montag, er trete zurück."]) is None
 
 
 def test_not_bylines():

@@ -38,6 +38,10 @@ PAGES = {
     "fundus__de_SpiegelOnline_2023_04_28": (A, T, D, IMG),
     "fundus__de_Heise_2024_04_19": (A, T, D, IMG),
     "fundus__lu_Tageblatt_2026_01_13": (A, T, D, IMG),
+    "fundus__ch_NZZ_2024_07_18": (A, T, D),  # "Elena Oberholzer (obe), Oliver Maksan (oma)"
+    "fundus__de_MDR_2023_04_28": (A, T, D),  # <meta name=author content="mdr.de">: a domain, not a person
+    "trafilatura__kas.de-nordmazedonien": (A, T, D),  # the inner "von" names no one; the line does
+    "trafilatura__autohaus.de-skode": (A, T, D),  # "Autor:" then the name, unmarked, under the headline
     "fundus__de_Taz_2024_10_23": (A, D, IMG, C),  # <figure> then <figcaption> beside it
     "fundus__de_HamburgerAbendblatt_2025_09_09": (A, D, IMG, C),  # declared image not shown; author photo first
     "fundus__ch_ZwanzigMinuten_2025_11_06": (A, D, IMG, C),  # lead in the article's <header>; credit span
@@ -57,6 +61,14 @@ PAGES = {
     "postlight__www.politico.com": (A, T, IMG),  # a resizer's URL carrying the declared image
     "newspaper4k__cnn_002": (A, T, D, IMG),
     "postlight__www.eonline.com": (A, T, D),
+    "postlight__deadspin.com": (A, T, D, IMG),  # a link to the author's profile page
+    "postlight__www.nydailynews.com": (A, T, IMG),  # "By Meg Wagner" above the desk and the date
+    "postlight__www.theguardian.com": (A, T, D, IMG),  # two profile URLs in one <meta>
+    "postlight__www.newyorker.com": (A, T, D, IMG),  # the publisher (its copyright) is not an author
+    "postlight__www.investmentexecutive.com": (A, T, D, IMG),  # two itemprop=name; the agency is no person
+    "trafilatura__timesofisrael.com.washington": (A, T, D),  # the <article>'s own classes are not furniture
+    "trafilatura__security.googleblog.com.protection": (A, T, D),  # "Posted by ... - Chrome team"
+    "trafilatura__nationalgeographic.co.uk.goats": (A, T, D),  # the organisation only when no person is named
     "postlight__www.si.com": (A, T, D, IMG),  # visible headline rewording the declared titles
     "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
     "readability__nytimes-1": (A, T, C),
@@ -64,6 +76,7 @@ PAGES = {
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),
+    "readability__lemonde-1": (A, T),  # "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
     "trafilatura__elespectador.com-orion": (A, T, D),  # dateline above the headline
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure

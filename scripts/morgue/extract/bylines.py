@@ -11,6 +11,7 @@ import re
 
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|story|words|text|reporting)\s+by|by|von|par|por|di|door|av|de"
+    r"|(?:text|ein beitrag|(?:blog[- ]?)?beitrag|artikel|geschrieben|verfasst)\s+von|écrit par|escrito por"
     r"|author|authors|autor(?:in)?|auteur|autore|text|words|story)\s*[:：]?\s+(?P<names>.+)$"
     r"|^(?:作者|文|撰文|记者|撰稿|来稿|采写)\s*[:：/／|]?\s*(?P<zh>.+)$"
     r"|^(?:記者|文|筆者)\s*[:：/]\s*(?P<ja>.+)$",
@@ -35,9 +36,20 @@ _ORGANISATION = re.compile(
 _NOT_A_NAME = re.compile(
     r"^(?:by|von|par|por|de|name|e-?mail|website|autor|author|authors|about the|über den|follow|folgen|more|bio"
     r"|profile|twitter|facebook|linkedin|instagram|share|opinion|games|news|staff|updated|published|contact"
-    r"|ma|ms|msc|mba|md|phd|ph\.d\.|rn|do|jd|esq|dr|prof|mph|bsc|ba|bs)\.?$",
+    r"|ma|ms|msc|mba|md|phd|ph\.d\.|rn|do|jd|esq|dr|prof|mph|bsc|ba|bs"
+    r"|admin|administrator|wordpressadmin|webmaster|root|user|guest|anonymous|alle beiträge|all posts|beitrag ?von)\.?$",
     re.I,
 )
+# "Name (obe)", "Name (Reuters)": initials or a source in parentheses after a name.
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)?\s*$")
+# "Brendan Carlin For The Mail", "Adrian Malloch for the Guardian": whom the author wrote for.
+_WROTE_FOR = re.compile(
+    r"\s+(?:for|für|pour|para)\s+(?:the\s+|die\s+|der\s+|le\s+|la\s+|el\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$", re.I
+)
+# "Kiran C Nair - Chrome Safe Browsing team": a team or role after a dash.
+_DASH_TAIL = re.compile(r"\s+[-–—]\s+.*$")
+# "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
+_WITH = re.compile(r"\s*\((?:avec|with|mit|con|com|met)\s+([^()]+)\)", re.I)
 _GLUED_BY = re.compile(r"^(?:By|Von|Par|Por)(?=[A-Z][a-z])")  # "ByTravis Haney": markup lost the space
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -94,9 +106,12 @@ def clean_name(text: str) -> str | None:
     for _ in range(2):
         name = _NOISE.sub("", name).strip()
     name = _ROLES.sub("", name).strip(" |·•,;:–—-")
+    name = _TRAILING_PARENS.sub("", name) if not name.startswith("(") else name
+    name = _DASH_TAIL.sub("", name)
+    name = _WROTE_FOR.sub("", name)
     name = _PLACE.sub("", name)
     name = name.strip(" |·•,;:–—-()[]\"'“”")
-    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name) or name.endswith("*"):
+    if not name or len(name) > 60 or sum(ch.isalpha() for ch in name) < 2 or name.endswith("*"):
         return None
     if _NOT_A_NAME.match(name):
         return None
@@ -109,11 +124,40 @@ def split_names(text: str) -> list[str]:
     if match:
         text = next(g for g in match.groups() if g)
     names: list[str] = []
-    for part in _SPLIT.split(_DATEISH.sub("", text)):
+    text = _URL.sub(" ", text)  # "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the URL is not names
+    for part in _SPLIT.split(_DATEISH.sub("", _WITH.sub(r", \1", text))):
         name = clean_name(part)
         if name and name not in names:
             names.append(name)
+    last = names[-1] if names else ""
+    if (
+        len(names) > 1
+        and len(last.split()) == 1
+        and not is_organisation(last)
+        and all(len(n.split()) > 1 for n in names[:-1])
+    ):
+        names.pop()  # "Anna Martel und Lea Wagner, Nairobi": the last is where they wrote from
     return names
+
+
+_LABEL_ALONE = re.compile(
+    r"^(?:by|von|par|por|author|authors|autor(?:in)?|auteur|autore|text|verfasst von|geschrieben von|written by)\s*[:：]?$",
+    re.I,
+)
+
+
+def byline_in_lines(lines: list[str]) -> list[str] | None:
+    """Names from the first byline among ``lines`` ("By Jane Roe"), or a label line ("Von:")
+    followed by a line of names ("Götz Warnke")."""
+    for i, line in enumerate(lines):
+        names = byline_names(line)
+        if names:
+            return names
+        if _LABEL_ALONE.match(line) and i + 1 < len(lines):
+            names = [n for n in split_names(lines[i + 1]) if looks_like_name(n)]
+            if names and len(lines[i + 1]) <= 80:
+                return names
+    return None
 
 
 def byline_names(line: str) -> list[str] | None:

@@ -18,12 +18,14 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..model import When
+from .bylines import byline_in_lines, looks_like_name
 from .dates import dates_in, parse_iso
-from .textof import text_of
+from .textof import lines_of, text_of
 
 #: Characters of text after the headline searched for the dateline, and before it.
 _REACH = 1200
 _REACH_BEFORE = 200
+_BYLINE_REACH = 600
 _MAX_LINE = 120
 _MAX_OTHER_WORDS = 8  # words in a dateline besides its dates: labels, names, a section ("Von X | Politik")
 _SKIP = frozenset(
@@ -143,6 +145,24 @@ def _walk(el: etree._Element) -> Iterator[etree._Element]:
             continue
         yield node
         stack.extend(reversed(node))
+
+
+def byline_near(headline: etree._Element) -> list[str]:
+    """Names in a byline line shown just after ``headline`` ("Von Alexander Rosenkranz",
+    "Text von Christian Seiler", "Autor: Fritz Imhof", "Von:" above "Götz Warnke") when no
+    markup marks it as a byline."""
+    reach = _BYLINE_REACH
+    for el in _following(headline):
+        own = (el.text or "") + "".join(child.tail or "" for child in el)
+        reach -= len(own.strip())
+        if reach < 0:
+            return []
+        if not own.strip() or len(text_of(el)) > 4 * _MAX_LINE:
+            continue
+        names = byline_in_lines([line for line in lines_of(el) if len(line) <= _MAX_LINE])
+        if names:
+            return [n for n in names if looks_like_name(n)]
+    return []
 
 
 def settle(declared: list[When], updated: When | None, shown: When | None) -> When | None:

@@ -20,7 +20,13 @@ _BOX = re.compile(
     re.I,
 )
 _MARKS = re.compile(f"(?P<box>{_BOX.pattern})|(?P<byline>{_BYLINE.pattern})", re.I)
-_WORDS = ("author", "byline", "autor", "writer", "bio", "contributor")  # every _MARKS match has one
+_HINT = re.compile(r"author|byline|autor|writer|bio|contributor")  # every _MARKS match has one
+# Paths of author profile pages ("/author/jane-roe", "/autoren/max-muster/", "/writers/emily-burack/").
+_PROFILE_HINT = re.compile(r"/(?:auth|autor|writer|people|staff|profil|journalist|redakteur)")  # a cheap first test
+_PROFILE_URL = re.compile(
+    r"/(?:authors?|autor(?:en)?|writers?|people|staff|profiles?|journalists?|redakteur(?:e|in)?)/[^/?#]+/?(?:[?#]|$)",
+    re.I,
+)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "meta", "link"})
 
 
@@ -31,6 +37,7 @@ class Marked:
     h1s: list[etree._Element] = field(default_factory=list)
     times: list[etree._Element] = field(default_factory=list)
     author_links: list[etree._Element] = field(default_factory=list)
+    profile_links: list[etree._Element] = field(default_factory=list)  # <a href=".../author/jane-roe">
 
 
 def scan(root: etree._Element, limit: int = 200) -> Marked:
@@ -45,6 +52,10 @@ def scan(root: etree._Element, limit: int = 200) -> Marked:
             found.h1s.append(el)
         elif tag == "time" and get("datetime"):
             found.times.append(el)
+        elif tag == "a" and len(found.profile_links) < limit:
+            href = get("href")
+            if href and _PROFILE_HINT.search(href) and _PROFILE_URL.search(href):
+                found.profile_links.append(el)
         if not (cls or ident or itemprop or rel) or tag in _SKIP:
             continue
         if itemprop == "datePublished":
@@ -53,7 +64,7 @@ def scan(root: etree._Element, limit: int = 200) -> Marked:
             found.author_links.append(el)
         marks = f"{cls} {ident}" if cls and ident else cls or ident or ""
         lowered = marks.lower()
-        match = _MARKS.search(marks) if any(word in lowered for word in _WORDS) else None
+        match = _MARKS.search(marks) if _HINT.search(lowered) else None
         byline = itemprop == "author" or rel == "author"
         if match is not None:
             byline = byline or match.lastgroup == "byline" or _BYLINE.search(marks) is not None

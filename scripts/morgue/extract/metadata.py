@@ -17,13 +17,13 @@ from ..errors import MorgueError
 from ..model import When
 from ..text import clean_line
 from . import jsonld, marks
-from .bylines import clean_name, is_organisation, looks_like_name, split_names
+from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names
 from .credits import split_caption_credit
-from .dateline import dateline, settle
+from .dateline import byline_near, dateline, settle
 from .dates import date_from_url, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
-from .textof import text_of
+from .textof import lines_of, text_of
 from .titles import headline, host_words, loose
 
 _PERMALINK = re.compile(r"\s*[¶#🔗]\s*$")  # a heading's permalink anchor
@@ -113,16 +113,20 @@ class Signals:
         ]
         return headline([text for _, text in self._h1s()], declared, site_name, self.url)
 
-    def authors(self, site_name: str | None) -> tuple[list[str], list[str]]:
+    def authors(self, site_name: str | None, headline: etree._Element | None = None) -> tuple[list[str], list[str]]:
         """``(people, organisations)`` credited as authors: from the first source naming a person,
-        strongest first (JSON-LD, ``<meta>``, visible bylines); author boxes and profile URLs
-        only for pages that name no one at all. Organisations listed beside people in JSON-LD
-        ("AP", "dpa") are kept with them."""
+        strongest first (JSON-LD, ``<meta>``, bylines marked as such, a byline line next to the
+        ``headline``, links to author profile pages); author boxes and profile URLs only for
+        pages that name no one at all. Organisations listed beside people in JSON-LD ("AP",
+        "dpa") are kept with them."""
         strong = [
             self._ld_authors,
             lambda: [(v, False) for v in self.meta.all(*_META_AUTHORS)],
             lambda: [(v, False) for v in self.meta.all(*_META_AUTHORS_MORE)],
             lambda: [(v, False) for v in self._dom_bylines()],
+            lambda: [(v, False) for v in (byline_near(headline) if headline is not None else [])],
+            lambda: [(v, False) for v in self._profile_link_names()],
+            lambda: [(v, False) for v in self._labelled_meta_authors()],  # the account that posted it
         ]
         weak = [lambda: [(v, False) for v in self._box_names()], lambda: [(v, False) for v in self._profile_slugs()]]
         site = loose(site_name or "")
@@ -136,10 +140,24 @@ class Signals:
                 if name not in target:
                     target.append(name)
             if people:
-                if i == 0:
-                    people += [o for o in organisations if o not in people and loose(o) != site]
+                if i == 0:  # agencies credited beside people ("AP", "dpa"), not the publisher itself
+                    publisher = loose(self._publisher_name() or "")
+                    people += [o for o in organisations if o not in people and loose(o) not in (site, publisher)]
                 break
         return people, organisations
+
+    def _publisher_names(self, site: str) -> set[str]:
+        """The publication's names (loosely): site name, JSON-LD publisher, ``<meta name=publisher>``."""
+        names = {site, loose(self._publisher_name() or "")}
+        for value in self.meta.all("publisher", "dc.publisher", "dcterms.publisher", "article:publisher"):
+            names.add(loose(_URL_IN_TEXT.sub(" ", value)))
+        for value in self.meta.all("copyright", "dc.rights", "dcterms.rights"):  # "Copyright (c) Condé Nast 2022"
+            names.add(loose(_COPYRIGHT_WORDS.sub(" ", value)))
+        return {n for n in names if n}
+
+    def _publisher_name(self) -> str | None:
+        publisher = self.graph.resolve(self.article.get("publisher")) if self.article else None
+        return jsonld.text_of(publisher.get("name")) if isinstance(publisher, dict) else None
 
     def _ld_authors(self) -> list[tuple[str, bool]]:
         if not self.article:
@@ -151,58 +169,99 @@ class Signals:
     def _names(self, entries: list[tuple[str, bool]], site: str) -> list[tuple[str, bool]]:
         """Cleaned ``(name, is_organisation)`` pairs; the site's own name counts as an organisation."""
         host = host_words(self.url)
+        publishers = self._publisher_names(site)
         out = []
         for raw, org in entries:
-            if _URLISH.search(raw) or _HANDLE_ONLY.match(raw.strip()):
-                continue
+            if _HANDLE_ONLY.match(raw.strip()) or (_URLISH.search(raw) and " " not in raw.strip()):
+                continue  # a handle or a URL alone ("Jane Roe (https://...)" keeps the name)
+            found = []
             for name in [clean_line(raw) or ""] if org else split_names(raw):
                 flat = loose(name)
                 if not flat or _PHOTO_AGENCY.search(name):
                     continue  # a picture agency credits the photo, not the article
                 if (
                     org
-                    or flat == site
+                    or flat in publishers
                     or flat.replace(" ", "") in host
-                    or (is_organisation(name) and not looks_like_name(name))
+                    or any(word in host for word in flat.split() if len(word) >= 3)  # "MDR THÜRINGEN"
+                    or _DOMAIN.match(name)
+                    or (is_organisation(name) and (not looks_like_name(name) or flat.startswith("the ")))
                 ):
-                    out.append((name, True))
+                    found.append((name, True))
                 elif _plausible(name):
-                    out.append((name, False))
+                    found.append((name, False))
+            if any(is_org for _, is_org in found):  # "hessenschau.de, Frankfurt, Germany": an address
+                found = [(n, is_org) for n, is_org in found if is_org or len(n.split()) > 1]
+            out += found
         return out
 
     def _dom_bylines(self) -> list[str]:
-        """Visible bylines: the innermost byline-marked elements outside comments, forms and teasers;
-        the first one, plus its siblings (several ``rel=author`` links). Each gives its
-        ``itemprop=name`` or its text."""
+        """Visible bylines: the innermost byline-marked elements naming someone, outside comments,
+        forms and teasers; the first one, plus its siblings (several ``rel=author`` links)."""
         candidates = []
         for el in self.marked.bylines:
-            if el.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(el.get("class") or ""):
-                continue
+            marks = el.get("class") or ""
+            if el.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(marks) or _FURNITURE_CONTAINER.search(marks):
+                continue  # a photographer, an avatar, a date; a comment's author
             candidates.append(el)
             if len(candidates) > 60:
                 break
-        outer = {a for el in candidates for a in el.iterancestors()}  # elements, not ids (proxies are reused)
+        inner: dict[etree._Element, list[etree._Element]] = {}  # candidate -> candidates inside it
+        chosen = set(candidates)
+        for el in candidates:
+            for ancestor in el.iterancestors():
+                if ancestor in chosen:
+                    inner.setdefault(ancestor, []).append(el)
+        cache: dict[etree._Element, list[str]] = {}
+
+        def names(el: etree._Element) -> list[str]:
+            if el not in cache:
+                cache[el] = _names_in_byline(el)
+            return cache[el]
+
         found: list[str] = []
         group = None
         for el in candidates:
-            if el in outer and not el.xpath('.//*[@itemprop="name"]'):
-                continue  # an inner candidate says it more precisely
+            if not names(el) or any(names(d) for d in inner.get(el, ())):
+                continue  # names nobody, or an inner candidate says it more precisely
             if group is not None and el.getparent() is not group:
                 break
             if _in_furniture(el):
                 continue
-            name_el = next(iter(el.xpath('.//*[@itemprop="name"]')), None)
-            text = (name_el.get("content") or text_of(name_el)) if name_el is not None else text_of(el)
-            if not text or len(text) > 150:
-                continue
-            names = [n for n in split_names(text) if _dom_name(n, text)]
-            if not names:
-                continue
-            found += [n for n in names if n not in found]
+            found += [n for n in names(el) if n not in found]
             group = el.getparent()
             if len(found) >= 6:
                 break
         return found
+
+    def _labelled_meta_authors(self) -> list[str]:
+        """``twitter:label1`` "Written by" / ``twitter:data1`` "Jane Roe" (and label2/data2)."""
+        out = []
+        for n in ("1", "2"):
+            label, value = self.meta.first(f"twitter:label{n}"), self.meta.first(f"twitter:data{n}")
+            if label and value and _WRITTEN_BY.match(label.strip()):
+                out.append(value)
+        return out
+
+    def _profile_link_names(self) -> list[str]:
+        """Names linked to author profile pages (``<a href="/author/kathy-wise">Kathy Wise</a>``):
+        the first such link outside comments, teasers and navigation, and its siblings."""
+        found: list[str] = []
+        group = None
+        for a in self.marked.profile_links:
+            if group is not None and a.getparent() is not group:
+                break
+            text = text_of(a)
+            if (
+                not looks_like_name(text)
+                or _in_furniture(a)
+                or any(x.tag in ("nav", "header") for x in a.iterancestors())
+            ):
+                continue
+            if text not in found:
+                found.append(text)
+            group = a.getparent()
+        return found[:6]
 
     def _box_names(self) -> list[str]:
         """Names in author boxes ("About the author") when nothing else names the author."""
@@ -217,15 +276,20 @@ class Signals:
 
     def _profile_slugs(self) -> list[str]:
         """A name from an author profile URL (``/author/jon-fingas``), the last resort."""
-        urls = [u for u in self.meta.all("article:author", "author") if _URLISH.search(u)]
-        urls += self.meta.links.get("author", [])
-        urls += [a.get("href") for a in self.marked.author_links[:2]]
-        for url in urls:
-            match = _PROFILE_SLUG.search(url or "")
-            if match:
-                words = match["slug"].split("-")
+        declared = [u for v in self.meta.all("article:author", "author") if _URLISH.search(v) for u in v.split(",")]
+        for urls in (
+            declared,
+            self.meta.links.get("author", []),
+            [a.get("href") for a in self.marked.author_links[:2]],
+        ):
+            names = []
+            for url in urls:  # several profile URLs in one value: several authors
+                match = _PROFILE_SLUG.search((url or "").strip())
+                words = match["slug"].split("-") if match else []
                 if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
-                    return [" ".join(w.capitalize() for w in words)]
+                    names.append(" ".join(w.capitalize() for w in words))
+            if names:
+                return list(dict.fromkeys(names))
         return []
 
     def dates(self, headline: etree._Element | None = None) -> tuple[When | None, When | None]:
@@ -335,8 +399,9 @@ class Signals:
     def read(self) -> PageMeta:
         site = self.site_name()
         title = self.title(site)
-        people, organisations = self.authors(site)
-        published, updated = self.dates(self.headline(title, site))
+        headline = self.headline(title, site)
+        people, organisations = self.authors(site, headline)
+        published, updated = self.dates(headline)
         tags, categories = self.tags()
         image_urls, about = self.images()
         return PageMeta(
@@ -372,6 +437,18 @@ _MODIFIED = (
     *("ld:dateModified", "article:modified_time", "og:updated_time", "article:modified", "datemodified"),
     *("dc.date.modified", "dcterms.modified", "last-modified"),
 )
+_ARTICLE_BODY = re.compile(
+    r"(?:^|[\s_-])(?:post-content|post-body|entry-content|article-body|article-content|story-body|articlebody)(?=$|[\s_-])",
+    re.I,
+)
+_COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©|all rights reserved|\b\d{4}\b|[-–]", re.I)
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "del", "di", "du", "bin", "al", "ibn"})
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)  # "mdr.de", "finanztreff.de"
+_URL_IN_TEXT = re.compile(r"\(?(?:https?://|www\.)\S+\)?")
+_WRITTEN_BY = re.compile(
+    r"^(?:written by|author|authors|by|verfasst von|geschrieben von|autor(?:in)?|von|écrit par|auteur|escrito por|autor)\b",
+    re.I,
+)
 _PHOTO_AGENCY = re.compile(
     r"\b(?:getty images|istock(?:photo)?|shutterstock|alamy|unsplash|pexels|pixabay|imago|picture[ -]alliance"
     r"|keystone|wireimage|adobe ?stock)\b",
@@ -381,12 +458,31 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _META_AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator")
 _META_AUTHORS_MORE = ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author")
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "body", "html", "article", "main", "script", "style", "img", "time"})
-_NOT_BYLINE_CLASS = re.compile(r"bio|avatar|description|image|photo|img|more|follow|social|share|date|time", re.I)
+_NOT_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:bio|avatar|description|image|photo|img|more|follow|social|share|date|time)s?(?=$|[\s_-])", re.I
+)
 _FURNITURE_CONTAINER = re.compile(
-    r"(?:^|[\s_-])(?:comment|respond|reply|related|recommend|teaser|sidebar|footer|widget|popular|trending"
-    r"|newsletter|promo|more-)",
+    r"(?:^|[\s_-])(?:comments?|comment-\w+|respond|reply|replies|related|recommend\w*|teasers?|sidebar|footer"
+    r"|widgets?|popular|trending|newsletter|promos?|promotion|more)(?=$|[\s_-])",
     re.I,
 )
+
+
+def _names_in_byline(el: etree._Element) -> list[str]:
+    """The names a byline element gives: its ``itemprop=name``, else a line of it shaped like a
+    byline ("By Jane Roe" above "NEW YORK" and a date), else its text split into names."""
+    name_els = el.xpath('.//*[@itemprop="name"]')
+    if name_els:  # one per author
+        text = ", ".join(filter(None, (e.get("content") or text_of(e) for e in name_els[:6])))
+    else:
+        text = text_of(el)
+        if len(text) > 40:
+            named = byline_in_lines(lines_of(el)[:6])
+            if named:
+                return [n for n in named if _dom_name(n, n)]
+    if not text or len(text) > 150:
+        return []
+    return [n for n in split_names(text) if _dom_name(n, text)]
 
 
 def _in_furniture(el: etree._Element) -> bool:
@@ -399,7 +495,11 @@ def _in_furniture(el: etree._Element) -> bool:
             break
         if tag in ("form", "aside"):
             return True
+        if tag in ("article", "main"):
+            continue  # the article's own classes ("sticky-sidebar-parent", "node--promoted") describe the article
         marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        if ancestor.get("itemprop") in ("articleBody", "blogPost") or (marks and _ARTICLE_BODY.search(marks)):
+            return False  # inside the article's own text: what surrounds the article says nothing
         if marks and _FURNITURE_CONTAINER.search(marks):
             return True
     return False
@@ -432,8 +532,11 @@ def _dom_name(name: str, text: str) -> bool:
 
 def _plausible(name: str) -> bool:
     """A cleaned name that can be a person's byline (not a sentence, not a label)."""
-    if len(name) > 50 or len(name.split()) > 6:
+    words = name.split()
+    if len(name) > 50 or len(words) > 6:
         return False
+    if len(words) > 1 and words[0].islower() and words[0] not in _PARTICLES and any(w[0].isupper() for w in words):
+        return False  # "deinen Hochzeitsbloggern": words of a sentence, not a name ("cindy mangomini" is one)
     if not clean_name(name):
         return False
     return any(ch.isalpha() for ch in name)

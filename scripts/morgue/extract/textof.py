@@ -31,3 +31,22 @@ def text_of(el: etree._Element) -> str:
         if node is not el and node.tail:
             parts.append(" " + node.tail if block else node.tail)
     return _SPACE.sub(" ", "".join(parts)).strip()
+
+
+def lines_of(el: etree._Element) -> list[str]:
+    """The element's visible text, one string per block ("By Jane Roe", "NEW YORK", "Dec 16, 2016")."""
+    parts: list[str] = []
+    for node in el.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template"):
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        block = tag and tag not in _INLINE_TAGS
+        if block:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append("\n" + node.tail if block else node.tail)
+    return [line for line in (_SPACE.sub(" ", part).strip() for part in "".join(parts).split("\n")) if line]
