@@ -121,6 +121,12 @@ def test_a_page_that_appends_the_next_story_gives_its_own():
     assert "Bridge" not in text_of(content.one_story(node, scores, "Next story"))
 
 
+def test_a_paragraph_is_never_the_article_alone():
+    places = "".join(f"<p><a href='/p{i}'>Town {i}</a>, <a href='/q{i}'>Village {i}</a></p>" for i in range(6))
+    node = chosen(f"<body><main><div class='story'><p>{SENTENCE} {SENTENCE}</p>{places}</div></main></body>")
+    assert node.get("class") == "story"
+
+
 def test_a_page_without_running_text_is_read_from_its_article():
     node = chosen("<body><nav><a href='/'>Home</a></nav><article><h1>T</h1><p>Short line.</p></article></body>")
     assert node.tag == "article"

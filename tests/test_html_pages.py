@@ -103,6 +103,7 @@ BODIES = [  # scrapinghub ids (prefixes) and the minimum page precision / recall
     ("5f9c5ed5", 0.95, 0.95),  # a news ticker of linked headlines with summaries above the article
     ("680c2848", 0.95, 0.95),  # a roundup of quotes, each credited with a link
     ("3f65af7b", 0.90, 0.95),  # embedded tweets (in a box whose class says "social") are part of the story
+    ("042bb7b5", 0.95, 0.95),  # a story under 400 characters: trafilatura is asked too
 ]
 
 

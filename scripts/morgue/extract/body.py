@@ -78,20 +78,22 @@ def _leaf_blocks(node: etree._Element) -> list[etree._Element]:
 
 def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None]) -> None:
     """Blocks that are page furniture whatever the markup, wherever they sit under ``node``:
-    leading lines repeating the title or standfirst (the page header shows them), whole-line
+    leading lines repeating the title or the standfirst (the standfirst only when more text
+    follows: a one-paragraph story often declares itself as its description), whole-line
     boilerplate ("Share", "Advertisement"), paragraphs that are a link and nothing else, a teaser
     heading ("Related", "You may also like") with what it introduces, newsletter promotions, a bare
     link to the page itself, "Updated at ..." lines."""
     own = key(url) if url else None
     known = {_loose(t) for t in shown if t and len(t) > 3}
     leading = True
-    for el in _leaf_blocks(node):
+    blocks = _leaf_blocks(node)
+    for n, el in enumerate(blocks):
         if el.getparent() is None:
             continue  # inside a block dropped already
         text = text_of(el)
         if not text:
             continue
-        if leading and _loose(text) in known:
+        if leading and _loose(text) in known and any(text_of(later) for later in blocks[n + 1 :]):
             content.drop(el)
             continue
         leading = False

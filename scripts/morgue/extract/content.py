@@ -262,13 +262,22 @@ def _in_furniture(el: etree._Element, scores: Scores) -> bool:
 
 
 def best(body: etree._Element, scores: Scores) -> etree._Element:
-    """The element with the highest score (the deepest one among equals), outside furniture; on a
-    page without running text (no positive score), its ``<article>`` (else ``<main>``, else ``body``)."""
+    """The element with the highest score (the deepest one among equals), outside furniture; a
+    lone ``<p>`` stands for its parent (the rest of the story lost points to its links); on a page
+    without running text (no positive score), its ``<article>`` (else ``<main>``, else ``body``)."""
     ranked = sorted(scores.score.items(), key=lambda item: -item[1])
     for el, value in ranked:
         if value <= 0:
             break
         if not _in_furniture(el, scores):
+            parent = el.getparent()
+            if (
+                el.tag == "p"
+                and parent is not None
+                and scores.score.get(parent, 0.0) > 0
+                and parent not in scores.furniture
+            ):
+                return parent  # a paragraph is a part of the article (the rest lost points to its links)
             return el
     return _region(body, scores)
 
