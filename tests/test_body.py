@@ -30,7 +30,8 @@ def test_teasers_boilerplate_and_link_lines_go():
     text = lines(
         f"<article><p>{SENTENCE}</p><p><a href='/x'>Council approves budget for next year</a></p>"
         "<p>Share this article</p><h3>Related stories</h3><ul><li><a href='/a'>Old bridge closes</a></li></ul>"
-        "<p>Sign up for our daily newsletter in your inbox.</p></article>"
+        "<p>Sign up for our daily newsletter in your inbox.</p><p>Sign up for our<b>Newsletter</b>.</p>"
+        "<p>Tags: bridge, council, roads</p></article>"
     )
     assert text == SENTENCE
 

@@ -45,9 +45,15 @@ _TEASER_HEADING = re.compile(
     r"|articoli correlati|lees ook|相关(?:文章|阅读|新闻)|延伸阅读|関連記事|あわせて読みたい|관련\s?기사)[:：.…]*\s*(?:\S.{0,120})?",
     re.I,
 )
-_PROMO = re.compile(
-    r"\b(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|daily email|updates)\b"
+_PROMO = re.compile(  # words run together where the markup had them in separate elements ("ourNewsletter")
+    r"\b(?:sign up|subscribe|register)\b.{0,120}(?:newsletter|inbox|daily email|updates)\b"
     r"|\b(?:newsletter|inbox)\b.{0,80}\b(?:sign up|subscribe)\b|\bget (?:the|our) .{0,60}newsletter\b",
+    re.I,
+)
+# a tag list: the label alone, with a colon, or before a comma-separated list (no sentence)
+_TAGS_LINE = re.compile(
+    r"(?:tags?|topics|schlagwörter|stichwörter|etiquetas|temas|mots-clés|标签|タグ)"
+    r"(?:\s*[:：].{0,300}|\s+[^.!?]{0,300},[^.!?]{0,300})?",
     re.I,
 )
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -82,7 +88,7 @@ def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None
     follows: a one-paragraph story often declares itself as its description), whole-line
     boilerplate ("Share", "Advertisement"), paragraphs that are a link and nothing else, a teaser
     heading ("Related", "You may also like") with what it introduces, newsletter promotions, a bare
-    link to the page itself, "Updated at ..." lines."""
+    link to the page itself, "Updated at ..." and "Tags: ..." lines."""
     own = key(url) if url else None
     known = {_loose(t) for t in shown if t and len(t) > 3}
     leading = True
@@ -106,6 +112,7 @@ def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None
             (el.tag in ("p", "div") and _all_link(el, text))
             or is_boilerplate(text)
             or _UPDATED.fullmatch(text)
+            or _TAGS_LINE.fullmatch(text)
             or (_BARE_URL.fullmatch(text) and own and key(text) == own)
             or _PROMO.search(text)
         ):
