@@ -214,11 +214,16 @@ def test_date_lines(line, when):
 
 
 def test_dates_in_text_and_rfc2822():
-    assert dates_in("PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023") == [
+    assert [
+        (start, when)
+        for start, _, when in dates_in("PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023")
+    ] == [
         (11, dt.datetime(2023, 11, 8, 23, 30)),
         (53, dt.date(2023, 11, 9)),
     ]
-    assert dates_in("Von Deutscher Tennis Bund 4.\u20092.\u20092022.") == [(26, dt.date(2022, 2, 4))]
+    assert dates_in("Von Deutscher Tennis Bund 4.\u20092.\u20092022.") == [(26, 36, dt.date(2022, 2, 4))]
+    assert dates_in("( Pescasseroli, 14 Gennaio 20 )") == []
+    assert dates_in("( Pescasseroli, 14 Gennaio 20 )", short_years=True) == [(16, 29, dt.date(2020, 1, 14))]
     assert parse_iso("Sat, 19 Oct 2019 00:04:00 +0200") == dt.datetime(
         2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
@@ -237,6 +242,7 @@ def _headline(html: str):
         ("<h1>T</h1><span>Updated</span><time datetime='2024-08-05T19:49:50Z'></time><span>5 Aug 2024</span>"
          "<p>Published <time datetime='2024-08-04'>4 Aug</time></p>", dt.date(2024, 8, 4)),
         ("<h1>T</h1><div class=issue>Aus: Ausgabe vom 26.04.2024</div><p>Text</p>", None),
+        ("<h1>T</h1><p>2019年12月17日更新</p><p>2019年4月26日</p>", dt.date(2019, 4, 26)),
         ("<h1>T</h1><figure><figcaption>Bachmut, 24. April 2023</figcaption></figure><p>Text</p>", None),
         ("<h1>T</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt.</p>", None),
         ("<h1>T</h1><ul class=menu-list><li>12. Mai 2012</li></ul>", None),
@@ -281,6 +287,8 @@ def test_settle_prefers_what_the_page_shows():
         (["BreakpointHilfe, die Fundis kommen!"], ["Breakpoint: Hilfe, die Fundis kommen!"],
          "Breakpoint: Hilfe, die Fundis kommen!"),
         (["Menü"], ["Aren’t we all …?"], "Aren’t we all …?"),
+        (["Wir kämpfen für gute Arbeit"], ["Arbeit"], "Wir kämpfen für gute Arbeit"),
+        (["Energiewende Oberland: Klimavorreiter Oberland?"], ["Klimavorreiter Oberland?"], "Klimavorreiter Oberland?"),
         (["Visit Harford County this fall"], [], "Visit Harford County this fall"),
     ],
 )  # fmt: skip

@@ -78,6 +78,7 @@ PAGES = {
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),
     "readability__lemonde-1": (A, T),  # "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
     "trafilatura__elespectador.com-orion": (A, T, D),  # dateline above the headline
+    "trafilatura__parcoabruzzo.it.58354": (T, D),  # "( Pescasseroli, 14 Gennaio 20 )"
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
     # Chinese, Japanese, Korean

@@ -20,7 +20,7 @@ from lxml import etree
 from ..model import When
 from .bylines import byline_in_lines, looks_like_name
 from .dates import dates_in, parse_iso
-from .textof import lines_of, text_of
+from .textof import INLINE_TAGS, lines_of, text_of
 
 #: Characters of text after the headline searched for the dateline, and before it.
 _REACH = 1200
@@ -44,6 +44,7 @@ _NOT_PUBLISHED = re.compile(
     + r"\W{0,3}(?:on|am|le|el|il|op)?\W{0,3}(?:\d{1,2}[:.]\d{2}\W{0,3}(?:uhr|[ap]\.?m\.?)?\W{0,3})?$",
     re.I,
 )
+_UPDATED_AFTER = re.compile(r"\s*(?:更新|修改|更新日|aktualisiert|updated)", re.I)  # "2019年12月17日更新"
 _NOT_PUBLISHED_ANYWHERE = re.compile(_NOT_PUBLISHED_LABEL, re.I)
 _DIGIT = re.compile(r"\d")
 _DATES_AND_TIMES = re.compile(r"[\w.]*\d[\w.:/-]*|\b(?:[ap]\.?m\.?|uhr)(?!\w)", re.I)  # tokens with digits, and "p.m."
@@ -90,6 +91,9 @@ def _text_before(el: etree._Element) -> str:
     for sibling in parent:
         if sibling is el:
             break
+        if sibling.tag not in INLINE_TAGS:  # a paragraph before is not this line's label
+            parts = []
+            continue
         parts += [text_of(sibling), sibling.tail or ""]
     return " ".join(parts).strip()[-40:]
 
@@ -104,11 +108,11 @@ def _line_value(el: etree._Element) -> When | None:
 def _first_published(line: str, before: str = "") -> When | None:
     """The first date in ``line`` not announced as an update or an edition (``before`` is the text
     just before the line); ``None`` when the line reads as a sentence rather than a dateline."""
-    found = dates_in(line)
+    found = dates_in(line, short_years=True)
     if len(_DATES_AND_TIMES.sub(" ", line).split()) > _MAX_OTHER_WORDS:
         return None
-    for start, when in found:
-        if not _NOT_PUBLISHED.search(f"{before} {line[:start]}"):
+    for start, end, when in found:
+        if not _NOT_PUBLISHED.search(f"{before} {line[:start]}") and not _UPDATED_AFTER.match(line[end:]):
             return when
     return None
 

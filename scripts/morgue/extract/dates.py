@@ -48,6 +48,8 @@ _TEXT_DATES = [
     re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME),
 ]
 
+# "14 Gennaio 20", "3 March 21": a month's name with a two-digit year.
+_SHORT_YEAR = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.?\s+" + _MONTH + r",?\s+(?P<yy>\d{2})(?![\d:.])", re.I)
 # A line that is only a date, maybe with a label and a time ("Published: September 24, 2015 10:30 am").
 _DATE_LINE_LABEL = re.compile(
     r"^(?:(?:published|posted|updated|last updated|date|dated|on|veröffentlicht|publié le|publicado|发布时间|发布于|日期|时间)\s*[:：]?\s*)?",
@@ -72,6 +74,9 @@ def date_from_url(url: str | None) -> dt.date | None:
 
 def _build(match: re.Match[str]) -> When | None:
     parts = match.groupdict()
+    if parts.get("yy"):
+        year = 2000 + int(parts["yy"])
+        parts = {**parts, "y": str(year if year <= dt.date.today().year + 1 else year - 100)}
     month = parts.get("m")
     if month is None:
         month = _MONTHS.get((parts.get("mon") or "").lower().rstrip("."))
@@ -108,20 +113,21 @@ def date_from_text(text: str) -> When | None:
     return None
 
 
-def dates_in(text: str) -> list[tuple[int, When]]:
-    """Every readable date in ``text`` with where it starts, in order (a place is read by the
-    first pattern that reads a date there)."""
-    found: dict[int, When] = {}
+def dates_in(text: str, short_years: bool = False) -> list[tuple[int, int, When]]:
+    """Every readable date in ``text`` as ``(start, end, date)``, in order (a place is read by the
+    first pattern that reads a date there). ``short_years`` also reads a month's name with a
+    two-digit year ("14 Gennaio 20"), which only a dateline can be trusted with."""
+    found: dict[int, tuple[int, When]] = {}
     taken: list[range] = []
-    for pattern in _TEXT_DATES:
+    for pattern in [*_TEXT_DATES, _SHORT_YEAR] if short_years else _TEXT_DATES:
         for match in pattern.finditer(text):
             if any(match.start() in span for span in taken):
                 continue
             value = _build(match)
             if value is not None:
-                found[match.start()] = value
+                found[match.start()] = (match.end(), value)
                 taken.append(range(match.start(), match.end()))
-    return sorted(found.items(), key=lambda item: item[0])
+    return [(start, end, value) for start, (end, value) in sorted(found.items())]
 
 
 def date_line(line: str) -> When | None:

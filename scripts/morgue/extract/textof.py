@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 _SPACE = re.compile(r"\s+")
-_INLINE_TAGS = frozenset(
+INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
      "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "font", "nobr"}
 )  # fmt: skip
@@ -23,7 +23,7 @@ def text_of(el: etree._Element) -> str:
             if node is not el and node.tail:
                 parts.append(node.tail)
             continue
-        block = tag and tag not in _INLINE_TAGS
+        block = tag and tag not in INLINE_TAGS
         if block:
             parts.append(" ")
         if node.text and tag:
@@ -42,7 +42,7 @@ def lines_of(el: etree._Element) -> list[str]:
             if node is not el and node.tail:
                 parts.append(node.tail)
             continue
-        block = tag and tag not in _INLINE_TAGS
+        block = tag and tag not in INLINE_TAGS
         if block:
             parts.append("\n")
         if node.text and tag:

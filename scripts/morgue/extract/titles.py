@@ -32,7 +32,8 @@ def headline(h1s: list[str], declared: list[str | None], site_name: str | None, 
     1. An ``<h1>`` that a declared title confirms (same words; the strongest such title decides
        which ``<h1>``), in the declared spelling when the ``<h1>`` only lost separators between
        its parts ("Kicker Headline" for "Kicker: Headline");
-    2. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site);
+    2. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site),
+       or that holds a declared title of a word or two (a section's name: "Arbeit");
     3. a declared title saying the same as an ``<h1>`` whose words ran together;
     4. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
        article whose declared titles are written for search engines), unless a declared title is
@@ -53,6 +54,13 @@ def headline(h1s: list[str], declared: list[str | None], site_name: str | None, 
         wanted = loose(h1)
         if len(wanted) >= 8 and any(wanted in k and len(wanted) >= 0.3 * len(k) for k in known):
             return h1
+    for h1 in h1s:  # a declared title of a word or two inside the <h1>: a section's name ("Arbeit")
+        wanted = loose(h1)
+        for form in forms:
+            short = loose(form)
+            inside = len(short.split()) <= 2 and len(short) >= 4 and short in wanted and len(wanted) > len(short)
+            if inside and not _after_kicker(form, h1):
+                return h1
     for h1 in h1s:
         squeezed = _squeeze(h1)
         same = next((f for f in stripped if _squeeze(f) == squeezed), None)
@@ -121,6 +129,12 @@ def _part_of(title: str, shown: str) -> bool:
         return whole.startswith(part + " ")
     rest = shown[len(title) :].strip()
     return bool(rest) and not rest[0].islower()
+
+
+def _after_kicker(part: str, shown: str) -> bool:
+    """``shown`` ends with ``part`` after a separator ("Energiewende Oberland: Klimavorreiter Oberland?")."""
+    part, shown = _flat(part), _flat(shown)
+    return shown.endswith(part) and shown[: -len(part)].rstrip()[-1:] in (":", "|", "–", "—", "-", "/", "·", "»")
 
 
 def _flat(text: str) -> str:
