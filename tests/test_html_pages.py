@@ -42,6 +42,7 @@ PAGES = {
     "fundus__de_MDR_2023_04_28": (A, T, D),  # <meta name=author content="mdr.de">: a domain, not a person
     "trafilatura__kas.de-nordmazedonien": (A, T, D),  # the inner "von" names no one; the line does
     "trafilatura__autohaus.de-skode": (A, T, D),  # "Autor:" then the name, unmarked, under the headline
+    "trafilatura__livenet.ch-sprache": (A, D),  # "Datum:", "Autor:" labels marked like bylines
     "fundus__de_Taz_2024_10_23": (A, D, IMG, C),  # <figure> then <figcaption> beside it
     "fundus__de_HamburgerAbendblatt_2025_09_09": (A, D, IMG, C),  # declared image not shown; author photo first
     "fundus__ch_ZwanzigMinuten_2025_11_06": (A, D, IMG, C),  # lead in the article's <header>; credit span

@@ -480,8 +480,8 @@ def _names_in_byline(el: etree._Element) -> list[str]:
             named = byline_in_lines(lines_of(el)[:6])
             if named:
                 return [n for n in named if _dom_name(n, n)]
-    if not text or len(text) > 150:
-        return []
+    if not text or len(text) > 150 or text.endswith((":", "：")):
+        return []  # nothing, a paragraph, or a label ("Datum:", "Autor:")
     return [n for n in split_names(text) if _dom_name(n, text)]
 
 
