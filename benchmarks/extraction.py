@@ -109,12 +109,14 @@ def _timed(fn, pages: dict[str, tuple]) -> tuple[dict, float]:
     return out, cpu
 
 
-def body_benchmark(shared: Path, work: Path, with_peer: bool) -> list[str]:
+def body_benchmark(shared: Path, work: Path, with_peer: bool, half: str | None = None) -> list[str]:
     sys.path.insert(0, str(shared / "tools"))
     import eval_body
 
     data = shared / "corpora" / "scrapinghub-aeb"
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    if half:
+        truth = {i: t for i, t in truth.items() if _half(i) == half}
     ids = sorted(truth)
     inputs = _inbox({i: (data / "html" / f"{i}.html.gz", truth[i]["url"]) for i in ids}, work / "aeb-inbox")
     texts, errors, cpu = run_morgue(inputs, work / "aeb-out")
@@ -133,7 +135,7 @@ def body_benchmark(shared: Path, work: Path, with_peer: bool) -> list[str]:
             (f"trafilatura {trafilatura.__version__}", eval_body.score(truth, preds, 0), len(ids) / peer_cpu, 0)
         )
     lines = [
-        f"## Article body: {len(ids)} pages of scrapinghub-aeb",
+        f"## Article body: {len(ids)} pages of scrapinghub-aeb" + (f" (half {half})" if half else ""),
         "",
         "| extractor | F1 | precision | recall | pages/s (CPU) | errors |",
         "|---|---|---|---|---|---|",
@@ -201,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", help="folder holding corpora/ and tools/ (default: ../shared)")
     parser.add_argument("--only", choices=("body", "meta"), help="run one of the two benchmarks")
     parser.add_argument("--no-peer", action="store_true", help="skip trafilatura (faster while developing)")
-    parser.add_argument("--half", choices=("a", "b"), help="metadata: score one half of the pages (over-fitting check)")
+    parser.add_argument("--half", choices=("a", "b"), help="score one half of the pages (over-fitting check)")
     parser.add_argument("--dump", type=Path, help="keep converted files and per-page scores in this folder")
     args = parser.parse_args(argv)
     shared = _shared(args.shared)
@@ -209,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lines = []
         if args.only in (None, "body"):
-            lines += [*body_benchmark(shared, work, not args.no_peer), ""]
+            lines += [*body_benchmark(shared, work, not args.no_peer, args.half), ""]
         if args.only in (None, "meta"):
             lines += meta_benchmark(shared, work, not args.no_peer, args.half, args.dump)
         print("\n".join(lines))

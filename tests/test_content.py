@@ -49,6 +49,15 @@ def test_a_comment_thread_longer_than_the_article_is_never_chosen():
     assert "Bridge 3." in text_of(node) and "Reader" not in text_of(node)
 
 
+def test_a_login_pop_up_with_its_own_headline_is_never_chosen():
+    node = chosen(
+        "<body><article class='registration-modal'><h1>Sign in</h1>"
+        f"<p>{SENTENCE} {SENTENCE} {SENTENCE}</p></article><div class='video'><h2>Clip</h2>"
+        "<p>New York is the centre of the pandemic. Sport has stopped.</p></div></body>"
+    )
+    assert "Sign in" not in text_of(node)
+
+
 def test_teaser_cards_add_nothing():
     cards = "".join(
         f"<div class='card'><a href='/story{i}'><h3>Other story {i}</h3></a><p>{SENTENCE} {SENTENCE}</p></div>"

@@ -31,7 +31,8 @@ _HEADER_LINE = re.compile(
     r"byline|author|dateline|timestamp|published|(?:^|[\s_-])(?:date|meta|kicker)(?:$|[\s_-])", re.I
 )
 _MAX_TEASERS_TEXT = 1500
-_MAX_LINE = 400  # longest boilerplate line, teaser heading or promotion looked for  # a box after a teaser heading holding more running text than this is the article
+_MAX_LINE = 400
+_SHORT_LINE = 80  # a block of running text is at least this long  # longest boilerplate line, teaser heading or promotion looked for  # a box after a teaser heading holding more running text than this is the article
 # trafilatura's extraction tree names blocks its own way
 _LEAF_BLOCKS = content.BLOCK_TAGS | {"head", "item", "list", "quote", "row", "cell"}
 _TEASER_HEADING = re.compile(
@@ -56,6 +57,7 @@ _TAGS_LINE = re.compile(
     r"(?:\s*[:：].{0,300}|\s+[^.!?]{0,300},[^.!?]{0,300})?",
     re.I,
 )
+_SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _UPDATED = re.compile(
     r"(?:(?:last )?updated|published|posted|aktualisiert|actualizado|mis à jour)(?: on| at| am| le)?:? .{0,40}\d.{0,30}",
@@ -92,14 +94,13 @@ def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None
     own = key(url) if url else None
     known = {_loose(t) for t in shown if t and len(t) > 3}
     leading = True
-    blocks = _leaf_blocks(node)
-    for n, el in enumerate(blocks):
+    for el in _leaf_blocks(node):
         if el.getparent() is None:
             continue  # inside a block dropped already
         text = text_of(el)
         if not text:
             continue
-        if leading and _loose(text) in known and any(text_of(later) for later in blocks[n + 1 :]):
+        if leading and _loose(text) in known and len(text_of(node)) - len(text) >= _SHORT_LINE:
             content.drop(el)
             continue
         leading = False
@@ -208,7 +209,8 @@ def extract_body(
 
     :mod:`.content` finds the main content. Where it gives under :data:`SMALL_BODY` characters of
     text, trafilatura reads the page too (``reread`` parses it again: this tree has been trimmed)
-    and its text wins if it is longer and not short itself. Without ``reread`` (pages too large
+    and its text wins if it is longer and not short itself, or, where this gives nothing, if it
+    holds a sentence. Without ``reread`` (pages too large
     for trafilatura's scoring, which grows faster than the page), there is no second opinion.
     """
     header = tuple(header)
@@ -230,7 +232,12 @@ def extract_body(
         return markdown
     drop_lines(second, url, header)
     other = converter.convert(second)
-    return other if _text_length(other) >= max(SMALL_BODY, _text_length(markdown)) else markdown
+    ours = _text_length(markdown)
+    if _text_length(other) >= max(SMALL_BODY, ours):
+        return other
+    if not ours and _SENTENCE.search(plain_text(other)):
+        return other  # a short text (a video's description) beats none; a run of menu words does not
+    return markdown
 
 
 def _converter(url: str | None, figures: list[Figure], skip: set[str]) -> BodyConverter:

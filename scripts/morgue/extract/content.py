@@ -18,7 +18,8 @@ threads, cookie notices and pop-ups are never chosen themselves; other furniture
 elements may be (a layout column called "content-with-sidebar"). A furniture name on an element
 holding the page's ``<h1>``, several paragraphs of running text side by side, or a quote (an
 embedded post: a box called "social-media-embed" around a tweet) is an unlucky name for an
-article, a page wrapper or a part of the story, and counts for nothing.
+article, a page wrapper or a part of the story, and counts for nothing; a comment or pop-up name
+only where both a headline and such paragraphs say so (a login pop-up has its own ``<h1>``).
 
 :func:`clean` then drops the furniture inside the chosen element.
 """
@@ -236,7 +237,9 @@ def _close(el: etree._Element, tag: str, tally: _Tally, parent: _Tally, out: Sco
     out.chars[el] = chars + (0 if block else own)
     out.links[el] = links
     kind = _kind(tag, said)
-    if (kind == FURNITURE and (longest >= _RUN or tally.quote)) or (kind > LAYOUT and tally.h1):
+    if (kind == FURNITURE and (longest >= _RUN or tally.quote or tally.h1)) or (
+        kind == APART and tally.h1 and longest >= _RUN
+    ):
         kind = 0  # a page wrapper, an article or an embedded post with an unlucky name
     if not kind and headlines == 1 and block and tag not in HEADINGS and not tally.h1 and chars - links < _CARD_TEXT:
         kind = LAYOUT  # a teaser card: a linked headline and a few lines
