@@ -50,40 +50,61 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "dialog", "button"
 _UNREAD_TAGS = frozenset({"nav", "aside", "footer"})
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 
-# Class or id words of furniture, matched against whole words of the attribute (split at spaces,
-# dashes and underscores; BEM modifiers after "--" ignored), so "shared-content" is not "share".
+# Class or id words of furniture. A class/id string is read as words: split at spaces and
+# underscores, then at dashes (BEM modifiers after "--" dropped first; camelCase split for all
+# but the content words), so "shared-content" is not "share". A two-word name ("read-more") is two
+# words joined by a dash; a word may carry a container noun glued on ("relatedposts", "commentlist").
 _FURNITURE_WORDS = (
-    r"share|sharing|shares|sharebar|social|socials|follow|newsletter|newsletters|subscribe|subscription|signup"
-    r"|related|recommended|recommendations|recirculation|recirc|more-stories"
-    r"|advert|advertisement|advertising|ads|ad|dfp|sponsor|sponsored|promo|promotion"
-    r"|outbrain|taboola|breadcrumb|breadcrumbs|pagination|pager"
-    r"|tags|tagcloud|author-box|authorbox|author-bio|about-author|bio"
-    r"|read-more|readmore|read-next|readnext|teaser|teasers|footer|navigation|nav"
-    r"|tooltip|popover|rollover|hovercard|caption|captions|credit|credits|copyright"
-)
+    "share", "sharing", "shares", "sharebar", "social", "socials", "follow", "newsletter",
+    "newsletters", "subscribe", "subscription", "signup", "related", "recommended",
+    "recommendations", "recirculation", "recirc", "more-stories", "advert", "advertisement",
+    "advertising", "ads", "ad", "dfp", "sponsor", "sponsored", "promo", "promotion",
+    "outbrain", "taboola", "breadcrumb", "breadcrumbs", "pagination", "pager", "tags",
+    "tagcloud", "author-box", "authorbox", "author-bio", "about-author", "bio", "read-more",
+    "readmore", "read-next", "readnext", "teaser", "teasers", "footer", "navigation", "nav",
+    "tooltip", "popover", "rollover", "hovercard", "caption", "captions", "credit", "credits",
+    "copyright",
+)  # fmt: skip
 # Words that name a layout column or a visibility state as often as furniture ("content-with-sidebar",
 # "hidden-xs"): such an element adds nothing to the elements around it, but may hold the article.
-_LAYOUT_WORDS = r"sidebar|rail|masthead|banner|toolbar|skip|sr-only|visually-hidden|print-only|hidden"
+_LAYOUT_WORDS = (
+    "sidebar", "rail", "masthead", "banner", "toolbar", "skip", "sr-only", "visually-hidden",
+    "print-only", "hidden",
+)  # fmt: skip
 # Words of boxes that are never the article, whatever they hold: comment threads, cookie and
 # consent notices, pop-ups.
-_APART_WORDS = r"comments?|disqus|respond|replies|cookie|cookies|consent|gdpr|modal|popup"
-# a word may carry a container noun glued on ("relatedposts", "commentlist", "sharebar")
-_WORD = (
-    r"(?:^|[\s_]|(?<!-)-(?!-))(?:{})"
-    r"(?:posts?|articles?|stories|links?|items?|list|box|bar|area|wrap|wrapper|container|section|block)?"
-    r"(?=$|[\s_]|-(?!-))"
-)
-_FURNITURE = re.compile(_WORD.format(_FURNITURE_WORDS), re.I)
-_LAYOUT = re.compile(_WORD.format(_LAYOUT_WORDS), re.I)
-_APART = re.compile(_WORD.format(_APART_WORDS), re.I)
+_APART_WORDS = (
+    "comment", "comments", "disqus", "respond", "replies", "cookie", "cookies", "consent",
+    "gdpr", "modal", "popup",
+)  # fmt: skip
+# Words that mark content containers: never furniture, whatever else the class says.
+_CONTENT_WORDS = (
+    "article-body", "articlebody", "story-body", "post-content", "post-body", "entry-content",
+    "article-content", "article-text", "story-content", "main-content",
+)  # fmt: skip
+_GLUED = (
+    "", "post", "posts", "article", "articles", "stories", "link", "links", "item", "items", "list", "box", "bar",
+    "area", "wrap", "wrapper", "container", "section", "block",
+)  # fmt: skip
 _MODIFIER = re.compile(r"--[\w-]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-# Class words that mark content containers: never furniture, whatever else the class says.
-_CONTENT = re.compile(
-    r"(?:^|[\s_-])(?:article-body|articlebody|story-body|post-content|post-body|entry-content|article-content"
-    r"|article-text|story-content|main-content)(?:$|[\s_-])",
-    re.I,
-)
+
+
+def _word_tables() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """The kind of each furniture word (glued nouns included), and of each two-word name."""
+    single: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
+    for kind, words in ((LAYOUT, _LAYOUT_WORDS), (FURNITURE, _FURNITURE_WORDS), (APART, _APART_WORDS)):
+        for word in words:
+            for glued in _GLUED:
+                if "-" in word:
+                    first, second = word.split("-")
+                    pairs[(first, second + glued)] = kind
+                else:
+                    single[word + glued] = kind
+    return single, pairs
+
+
 _SHORT = 30  # a block shorter than this (characters) is a label, not running text
 _PARAGRAPH = 50  # a <p> of running text holds at least this many characters
 _RUN = 4  # furniture never holds this many paragraphs of running text side by side
@@ -92,6 +113,9 @@ _ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 LAYOUT, FURNITURE, APART = 1, 2, 3
+_SINGLE, _PAIRS = _word_tables()
+_CONTENT_SINGLE = frozenset(w for w in _CONTENT_WORDS if "-" not in w)
+_CONTENT_PAIRS = frozenset(tuple(w.split("-")) for w in _CONTENT_WORDS if "-" in w)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -102,18 +126,35 @@ def _kind(tag: str, said: str) -> int:
         return LAYOUT
     if "-" in tag:  # a custom element's name says what it is (<ps-promo>)
         said = f"{said} {tag}"
-    if said:
+    tagged = FURNITURE if tag in FURNITURE_TAGS else 0
+    if not said:
+        return tagged
+    if "--" in said:
         said = _MODIFIER.sub("", said)
-        if _CONTENT.search(said):
-            return 0
-        said = _CAMEL.sub(" ", said)  # "PromoSmall-title": words "Promo", "Small", "title"
-        if _APART.search(said):
-            return APART
-    if tag in FURNITURE_TAGS or (said and _FURNITURE.search(said)):
-        return FURNITURE
-    if said and _LAYOUT.search(said):
-        return LAYOUT
-    return 0
+    lowered = said.lower()
+    content, kind = _read_words(lowered, content_words=True)
+    if content:
+        return 0
+    if lowered != said:  # "PromoSmall-title": words "promo", "small", "title"
+        kind = _read_words(_CAMEL.sub(" ", said).lower(), content_words=False)[1]
+    return kind if kind == APART else max(kind, tagged)
+
+
+def _read_words(said: str, content_words: bool) -> tuple[bool, int]:
+    """``(content container, strongest furniture kind)`` of a lower-case class/id string."""
+    strongest = 0
+    for part in said.replace("_", " ").split():
+        words = part.split("-") if "-" in part else (part,)
+        previous = None
+        for word in words:
+            if content_words and (word in _CONTENT_SINGLE or (previous, word) in _CONTENT_PAIRS):
+                return True, 0
+            kind = _SINGLE.get(word, 0)
+            if previous is not None:
+                kind = max(kind, _PAIRS.get((previous, word), 0))
+            strongest = max(strongest, kind)
+            previous = word
+    return False, strongest
 
 
 _INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
