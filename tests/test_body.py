@@ -15,11 +15,17 @@ def lines(html: str, shown=("Bridge vote", "The council voted to rebuild the bri
     return text_of(node)
 
 
-def test_the_title_and_standfirst_are_not_repeated():
+def test_the_title_and_a_standfirst_set_apart_are_not_repeated():
     text = lines(
-        f"<article><h2>Bridge vote</h2><p>The council voted to rebuild the bridge.</p><p>{SENTENCE}</p></article>"
+        "<article><h2>Bridge vote</h2><p class='dek'>The council voted to rebuild the bridge.</p>"
+        f"<div class='text'><p>{SENTENCE}</p><p>{SENTENCE}</p></div></article>"
     )
-    assert text == SENTENCE
+    assert text == f"{SENTENCE} {SENTENCE}"
+
+
+def test_a_first_paragraph_the_page_repeats_as_its_description_is_kept():
+    text = lines(f"<article><p>The council voted to rebuild the bridge.</p><p>{SENTENCE}</p></article>")
+    assert text.startswith("The council voted to rebuild the bridge.")
 
 
 def test_a_one_paragraph_story_that_is_its_own_description_is_kept():

@@ -116,6 +116,8 @@ def _text(value: str | None) -> str:
     """A text node, whitespace collapsed (leading/trailing space kept as one space), escaped."""
     if not value:
         return ""
+    if not value.strip(" \t\r\n\f\v"):  # layout whitespace between elements: one space, no pattern run
+        return " "
     collapsed = _WS.sub(" ", strip_invisible(_MARKS.sub("", value)))
     core = collapsed.strip(" ")
     if not core:

@@ -100,7 +100,7 @@ def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None
         text = text_of(el)
         if not text:
             continue
-        if leading and _loose(text) in known and len(text_of(node)) - len(text) >= _SHORT_LINE:
+        if leading and _loose(text) in known and len(text_of(node)) - len(text) >= _SHORT_LINE and not _opens_text(el):
             content.drop(el)
             continue
         leading = False
@@ -118,6 +118,13 @@ def drop_lines(node: etree._Element, url: str | None, shown: Iterable[str | None
             or _PROMO.search(text)
         ):
             content.drop(el)
+
+
+def _opens_text(el: etree._Element) -> bool:
+    """``el`` is the first of a run of paragraphs (the story's first paragraph, which pages often
+    repeat as their description), not a standfirst set apart above the text."""
+    following = el.getnext()
+    return el.tag == "p" and following is not None and following.tag == "p" and len(text_of(following)) >= _SHORT_LINE
 
 
 def _drop_teasers(heading: etree._Element) -> None:
