@@ -11,7 +11,7 @@ INBOX  ?= examples/inbox
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site ingest build build-properdocs test serve check lock golden lint system-deps clean help
+.PHONY: site ingest build build-properdocs test serve check lock golden fixtures lint system-deps clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/'
@@ -42,6 +42,9 @@ lint: $(STAMP)  ## ruff over the package, tests and benchmarks
 
 golden: $(STAMP)  ## regenerate the golden files under tests/fixtures (review the diff!)
 	$(BIN)/python -m tests.golden
+
+fixtures: $(STAMP)  ## re-copy the corpus pages the tests pin from SHARED (default ../shared) into tests/fixtures/shared
+	$(BIN)/python -m tests.vendor --shared $(or $(SHARED),../shared)
 
 lock: $(STAMP)  ## re-pin requirements*.lock from pyproject.toml (with hashes)
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \

@@ -18,10 +18,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _shared() -> Path:
-    for candidate in (os.environ.get("MORGUE_SHARED"), ROOT.parent / "shared", Path("/work/shared")):
-        if candidate and Path(candidate, "corpora").is_dir():
-            return Path(candidate)
-    raise RuntimeError("../shared (test corpora) not found; set MORGUE_SHARED to its path")
+    """The real test material: the pinned subset of ``../shared`` vendored into the repository (so a
+    fresh clone tests the same pages everywhere; ``make fixtures`` refreshes it), or the folder
+    ``MORGUE_SHARED`` names (the whole ``../shared``, say)."""
+    chosen = Path(os.environ.get("MORGUE_SHARED") or FIXTURES / "shared")
+    if not (chosen / "corpora").is_dir():
+        raise RuntimeError(f"{chosen}: no corpora/ here (run `make fixtures`, or set MORGUE_SHARED)")
+    return chosen
 
 
 SHARED = _shared()
