@@ -29,7 +29,7 @@ from .limits import TIMEOUT, time_limit
 from .model import Converted
 from .pipeline import convert
 from .sources import Document, Skipped
-from .store import Outcome, Store
+from .store import Filing, Outcome, Store
 
 #: Seconds between saves of the registry and the input cache during a run.
 SAVE_EVERY = 30.0
@@ -37,10 +37,13 @@ STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "
 
 
 # --------------------------------------------------------------------------- worker side
-def convert_timed(doc: Document, timeout: float | None = TIMEOUT) -> tuple[Converted | MorgueError, float]:
-    """:func:`convert_document` and the CPU seconds it took (what a worker sends back)."""
+def convert_timed(doc: Document, timeout: float | None = TIMEOUT) -> tuple[Filing | MorgueError, float]:
+    """:func:`convert_document`, made ready to file, and the CPU seconds it took (what a worker
+    sends back: the file's text is rendered here, so the filing process has less to do)."""
     started = time.process_time()
     result = convert_document(doc, timeout)
+    if isinstance(result, Converted):
+        result = Filing.of(result)
     return result, time.process_time() - started
 
 
@@ -183,7 +186,7 @@ def _items(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterat
             yield from sources.read(item)
 
 
-Submit = Callable[[Document], "cf.Future[tuple[Converted | MorgueError, float]]"]
+Submit = Callable[[Document], "cf.Future[tuple[Filing | MorgueError, float]]"]
 
 
 def _run(
@@ -228,12 +231,12 @@ def _finish(
     try:
         outcome = store.file(result)
     except MorgueError as err:
-        return Entry("failed", item.where, detail=str(err)), result.notes
-    store.remember(key, result, outcome)
-    return _entry(item, outcome), result.notes
+        return Entry("failed", item.where, detail=str(err)), result.converted.notes
+    store.remember(key, result.converted, outcome)
+    return _entry(item, outcome), result.converted.notes
 
 
-def _result(future: Any, item: Document, submit: Submit) -> tuple[Converted | MorgueError, float]:
+def _result(future: Any, item: Document, submit: Submit) -> tuple[Filing | MorgueError, float]:
     """The conversion's result. When its worker process died (killed for memory, a crash in a
     parser), the document is tried once more in a fresh worker before it is reported."""
     if future is None:
@@ -287,7 +290,7 @@ class _executor:
             return lambda doc: _Done(convert_timed(doc, timeout))
         return self._pooled
 
-    def _pooled(self, doc: Document) -> cf.Future[tuple[Converted | MorgueError, float]]:
+    def _pooled(self, doc: Document) -> cf.Future[tuple[Filing | MorgueError, float]]:
         if self.pool is None:  # started on first need: a run of known inputs starts no process
             self.pool = cf.ProcessPoolExecutor(_jobs(self.options), mp_context=_context())
         try:
@@ -316,13 +319,13 @@ def _context() -> multiprocessing.context.BaseContext:
 class _Done:
     """A finished future, for conversions run in this process."""
 
-    def __init__(self, value: tuple[Converted | MorgueError, float]) -> None:
+    def __init__(self, value: tuple[Filing | MorgueError, float]) -> None:
         self.value = value
 
     def done(self) -> bool:
         return True
 
-    def result(self) -> tuple[Converted | MorgueError, float]:
+    def result(self) -> tuple[Filing | MorgueError, float]:
         return self.value
 
 

@@ -115,6 +115,23 @@ def render_article(article: Article) -> str:
     return frontmatter.render({**meta, DIGEST_KEY: digest_of(unsigned)}, article.body)
 
 
+@dataclass(frozen=True)
+class Filing:
+    """A converted article with what filing it takes worked out: the text of its file and its
+    identity (normalised source URL, body fingerprint). None of it needs the archive, so in a
+    batch it is done where the conversion ran (a worker), not in the process that files."""
+
+    converted: Converted
+    text: str
+    url: str | None
+    body: str
+
+    @classmethod
+    def of(cls, converted: Converted) -> Filing:
+        article = converted.article
+        return cls(converted, render_article(article), url_key(article.source.url), body_key(article.body))
+
+
 def article_dir(article: Article) -> str:
     if article.date is None:
         return f"{ARTICLES}/{UNDATED}"
@@ -220,11 +237,11 @@ class Store:
         return rel
 
     # ------------------------------------------------------------------ filing
-    def file(self, converted: Converted) -> Outcome:
+    def file(self, item: Converted | Filing) -> Outcome:
         """File one converted article (and remember its authors for :meth:`save`)."""
+        filing = item if isinstance(item, Filing) else Filing.of(item)
+        converted, text, key, bkey = filing.converted, filing.text, filing.url, filing.body
         article = converted.article
-        text = render_article(article)
-        key, bkey = url_key(article.source.url), body_key(article.body)
         index = self._index()
         if key and key in self._run_urls:
             return Outcome("duplicate", self._run_urls[key], SAME_URL)
