@@ -55,6 +55,9 @@ PAGES = {
     "trafilatura__golf.de-augusta": (A, T, D),  # no declared date: the dateline under the headline
     "trafilatura__utopia.de-Werbung": (A, T, D),  # declared dates disagree: the dateline settles it
     "trafilatura__dtb-tennis.de-nominiert": (A, T, D),  # "4. 2. 2022." (thin spaces)
+    "trafilatura__ebike-mtb.com-OFFROAD": (A,),  # JSON-LD names one of the two authors the byline shows
+    "trafilatura__interscenar.io.hoeren": (A,),  # <meta name=author> a login; the byline its full name
+    "trafilatura__Journalistenwatch.com-Ladensterben": (A,),  # a pen name ending in a role word
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"
@@ -73,6 +76,8 @@ PAGES = {
     "postlight__www.si.com": (A, T, D, IMG),  # visible headline rewording the declared titles
     "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
     "readability__nytimes-1": (A, T, C),
+    "trafilatura__rutgers.edu.robot": (A,),  # JSON-LD gives a first name; "By" and the full name below
+    "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
     "readability__theverge": (A, D, C),
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),

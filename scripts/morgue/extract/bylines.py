@@ -18,13 +18,17 @@ _BYLINE = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|、|，|和|与|及|/)\s*", re.I)
+_ROLE_WORDS = (
+    r"writer|reporter|correspondent|editor|columnist|contributor|author|journalist|analyst|producer|photographer"
+    r"|intern|critic|bureau chief|news editor"
+)
 _ROLES = re.compile(
     r"\b(?:senior|chief|staff|special|contributing|guest|executive|managing|deputy|associate|assistant|freelance"
     r"|political|business|technology|tech|science|health|foreign|national|international|sports?|china|asia|europe"
-    r"|washington|london|beijing|us|u\.s\.)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|author"
-    r"|journalist|analyst|producer|photographer|intern|critic|bureau chief|news editor)s?\b.*$",
+    r"|washington|london|beijing|us|u\.s\.)?\s*(?:" + _ROLE_WORDS + r")s?\b.*$",
     re.I,
 )
+_ROLE_AFTER_WORD = re.compile(rf"^[\w'’.-]+\s+(?:staff\s+)?(?:{_ROLE_WORDS})s?$", re.I)
 _ORGANISATION = re.compile(
     r"\b(?:staff|team|desk|newsroom|editors|editorial|agency|agencies|news|press|media|wire|reuters|associated press"
     r"|afp|ap|dpa|xinhua|bloomberg|bbc|cnn|times|post|journal|magazine|group|inc|ltd|gmbh|redaktion|rédaction"
@@ -50,7 +54,8 @@ _WROTE_FOR = re.compile(
 _DASH_TAIL = re.compile(r"\s+[-–—]\s+.*$")
 # "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
 _WITH = re.compile(r"\s*\((?:avec|with|mit|con|com|met)\s+([^()]+)\)", re.I)
-_GLUED_BY = re.compile(r"^(?:By|Von|Par|Por)(?=[A-Z][a-z])")  # "ByTravis Haney": markup lost the space
+# "ByTravis Haney", "Byby JOSH HASKELL": markup lost the space (a "By" label before a "by ..." line)
+_GLUED_BY = re.compile(r"^(?:By|Von|Par|Por)(?=[A-Z][a-z]|(?:by|von|par|por)\s)")
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -92,8 +97,9 @@ def contacts_in(text: str) -> list[str]:
     return found
 
 
-def clean_name(text: str) -> str | None:
-    """One author name cleaned of prefixes, roles, dates, places, contacts; ``None`` if nothing is left."""
+def clean_name(text: str, whole: bool = False) -> str | None:
+    """One author name cleaned of prefixes, roles, dates, places, contacts; ``None`` if nothing is left.
+    ``whole``: ``text`` is a whole byline, not one of its parts (a pen name like "Rasender Reporter" stays)."""
     name = _EMAIL.sub(" ", text)
     name = _URL.sub(" ", name)
     name = _HANDLE.sub(" ", name)
@@ -105,7 +111,7 @@ def clean_name(text: str) -> str | None:
     name = _DATEISH.sub("", name)
     for _ in range(2):
         name = _NOISE.sub("", name).strip()
-    name = _ROLES.sub("", name).strip(" |·•,;:–—-")
+    name = _without_role(name, whole)
     name = _TRAILING_PARENS.sub("", name) if not name.startswith("(") else name
     name = _DASH_TAIL.sub("", name)
     name = _WROTE_FOR.sub("", name)
@@ -118,6 +124,16 @@ def clean_name(text: str) -> str | None:
     return name
 
 
+def _without_role(name: str, whole: bool) -> str:
+    """``name`` without a trailing role ("Jane Roe, Staff Writer"); a single word before a bare
+    role word is a pen name or a newsroom, not a name with a role ("Rasender Reporter",
+    "Guardian staff reporter"): kept whole."""
+    bare = _ROLES.sub("", name).strip(" |·•,;:–—-")
+    if whole and bare and " " not in bare and bare != name and _ROLE_AFTER_WORD.match(name):
+        return name
+    return bare
+
+
 def split_names(text: str) -> list[str]:
     """Names in a byline string ("By Jane Doe and John Roe, Staff Writers") in order, without repeats."""
     match = _BYLINE.match(re.sub(r"\s+", " ", text).strip())
@@ -125,8 +141,9 @@ def split_names(text: str) -> list[str]:
         text = next(g for g in match.groups() if g)
     names: list[str] = []
     text = _URL.sub(" ", text)  # "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the URL is not names
-    for part in _SPLIT.split(_DATEISH.sub("", _WITH.sub(r", \1", text))):
-        name = clean_name(part)
+    parts = _SPLIT.split(_DATEISH.sub("", _WITH.sub(r", \1", text)))
+    for part in parts:
+        name = clean_name(part, whole=len(parts) == 1)
         if name and name not in names:
             names.append(name)
     last = names[-1] if names else ""
@@ -158,6 +175,11 @@ def byline_in_lines(lines: list[str]) -> list[str] | None:
             if names and len(lines[i + 1]) <= 80:
                 return names
     return None
+
+
+def is_label(line: str) -> bool:
+    """A byline label standing alone ("By", "Von:", "Autor:"): the names follow it."""
+    return _LABEL_ALONE.match(line) is not None
 
 
 def byline_names(line: str) -> list[str] | None:

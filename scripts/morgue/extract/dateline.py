@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..model import When
-from .bylines import byline_in_lines, looks_like_name
+from .bylines import byline_in_lines, is_label, looks_like_name
 from .dates import dates_in, parse_iso
 from .textof import INLINE_TAGS, lines_of, text_of
 
@@ -156,6 +156,7 @@ def byline_near(headline: etree._Element) -> list[str]:
     "Text von Christian Seiler", "Autor: Fritz Imhof", "Von:" above "Götz Warnke") when no
     markup marks it as a byline."""
     reach = _BYLINE_REACH
+    label: list[str] = []  # a label alone in its element ("<strong>By</strong>"): the names are in the next one
     for el in _following(headline):
         own = (el.text or "") + "".join(child.tail or "" for child in el)
         reach -= len(own.strip())
@@ -163,9 +164,11 @@ def byline_near(headline: etree._Element) -> list[str]:
             return []
         if not own.strip() or len(text_of(el)) > 4 * _MAX_LINE:
             continue
-        names = byline_in_lines([line for line in lines_of(el) if len(line) <= _MAX_LINE])
+        lines = [line for line in lines_of(el) if len(line) <= _MAX_LINE]
+        names = byline_in_lines(label + lines)
         if names:
             return [n for n in names if looks_like_name(n)]
+        label = lines[-1:] if lines and is_label(lines[-1]) else []
     return []
 
 

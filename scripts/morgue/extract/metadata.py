@@ -9,6 +9,8 @@ first usable value in its own order; values are cleaned the same way whichever s
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -32,6 +34,9 @@ _PROFILE_SLUG = re.compile(
     r"/(?:authors?|editors?|autor(?:en)?|people|staff|profile|journalist)/(?P<slug>[a-z]+(?:-[a-z]+){1,2})/?$"
 )
 _HANDLE_ONLY = re.compile(r"^@\w+$")
+# A first name alone ("Todd") or a login ("christian.stadtfeld", "gabor_munier"): a later source may complete it.
+_COMPLETING = 5  # JSON-LD, two kinds of <meta>, marked bylines, the byline under the headline
+_PARTIAL_NAME = re.compile(r"^(?:[A-Za-zÀ-ÿ]+|[a-z]+(?:[._-][a-z]+)+)$")
 
 
 @dataclass
@@ -140,6 +145,8 @@ class Signals:
                 if name not in target:
                     target.append(name)
             if people:
+                if i < _COMPLETING:  # the later sources that name people directly (not links, labels)
+                    people = _completed(people, (self._names(later(), site) for later in strong[i + 1 : _COMPLETING]))
                 if i == 0:  # agencies credited beside people ("AP", "dpa"), not the publisher itself
                     publisher = loose(self._publisher_name() or "")
                     people += [o for o in organisations if o not in people and loose(o) not in (site, publisher)]
@@ -483,6 +490,45 @@ def _names_in_byline(el: etree._Element) -> list[str]:
     if not text or len(text) > 150 or text.endswith((":", "：")):
         return []  # nothing, a paragraph, or a label ("Datum:", "Autor:")
     return [n for n in split_names(text) if _dom_name(n, text)]
+
+
+def _completed(people: list[str], later: Iterator[list[tuple[str, bool]]]) -> list[str]:
+    """``people`` as the first source gave them, completed by a later source that names them all
+    and more (JSON-LD with one of two authors the byline shows), or that gives the full name of a
+    first name or login ("Todd" -> "Todd Bates", "gabor_munier" -> "Gàbor Muniér")."""
+    partial = [n for n in people if _PARTIAL_NAME.match(n)]
+    for entries in later:
+        names = [n for n, org in entries if not org]
+        known = {loose(n) for n in people}
+        more = [n for n in names if loose(n) not in known]
+        if 0 < len(more) <= 2 and known <= {loose(n) for n in names} and all(_full_name(n) for n in more):
+            return names
+        for short in partial:
+            full = next((n for n in names if _completes(short, n)), None)
+            if full and full not in people:
+                people = [full if n == short else n for n in people]
+                partial = [n for n in partial if n != short]
+    return people
+
+
+def _full_name(name: str) -> bool:
+    """A person's full name, not a role or a team ("Senior Staff Technologist")."""
+    return looks_like_name(name) and clean_name(name) == name and not is_organisation(name)
+
+
+def _completes(short: str, full: str) -> bool:
+    """``full`` is the whole name ``short`` abbreviates: its first name, or its words as a login."""
+    words = _folded(full).split()
+    if len(words) < 2 or not looks_like_name(full):
+        return False
+    parts = [p for p in re.split(r"[._-]+", _folded(short)) if p]
+    if len(parts) == 1:
+        return words[0] == parts[0]
+    return parts[0] == words[0] and parts[-1] == words[-1]
+
+
+def _folded(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
 
 
 def _in_furniture(el: etree._Element) -> bool:
