@@ -17,10 +17,11 @@ from morgue.extract.bylines import (
 )
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
 from morgue.extract.dateline import dateline, settle
-from morgue.extract.dates import date_from_url, date_line, dates_in, parse_iso
+from morgue.extract.dates import date_from_url, date_line, dates_in, labelled_date, parse_iso
 from morgue.extract.figures import find_figures, image_ids
 from morgue.extract.html import parse
 from morgue.extract.language import detect_language, normalise_language
+from morgue.extract.metadata import Signals
 from morgue.extract.titles import headline
 from morgue.extract.urls import title_from_url
 from morgue.sources.encoding import codec_for, decode
@@ -246,10 +247,41 @@ def _headline(html: str):
         ("<h1>T</h1><figure><figcaption>Bachmut, 24. April 2023</figcaption></figure><p>Text</p>", None),
         ("<h1>T</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt.</p>", None),
         ("<h1>T</h1><ul class=menu-list><li>12. Mai 2012</li></ul>", None),
+        ("<h1>T</h1><div class=picBox><img src=a.jpg><p>Panzer bei Bachmut, 24. April 2023</p></div>", None),
     ],
 )  # fmt: skip
 def test_dateline(html, when):
     assert dateline(_headline(html)) == when
+
+
+@pytest.mark.parametrize(
+    ("lines", "when"),
+    [
+        (["Letzte Änderung: 31.10.2023 - 14:49:39", "Erschienen am: 01.11.2023"], dt.date(2023, 11, 1)),
+        (["Permalink", "Datum", "28.04.2023", "Autor"], dt.date(2023, 4, 28)),
+        (["Published on March 3, 2020"], dt.date(2020, 3, 3)),
+        (["24.04.2023", "Ukraine, 24. April 2023"], None),  # a bare date (a teaser's) has no label
+        (["Datenschutz", "01.01.2020"], None),
+        (["Published in 2020 by the press, 3 March 2020"], None),
+    ],
+)
+def test_labelled_date(lines, when):
+    assert labelled_date(lines) == when
+
+
+def _dates(html: str, url: str | None = None):
+    signals = Signals(parse(html), url)
+    return signals.dates(signals.headline(signals.title(None), None))
+
+
+def test_declared_dates():
+    page = (
+        "<html><head><meta name=date content='2022-01-21T15:38:44+01:00'></head><body>"
+        "<h3 itemprop=headline>T</h3><time itemprop=datePublished datetime='2022-01-27'>27.01.2022</time></body></html>"
+    )
+    assert _dates(page)[0] == dt.date(2022, 1, 27)  # the article's microdata before a page-wide <meta name=date>
+    page = "<html><body><h1>T</h1><p>Text.</p><ul><li><strong>Datum</strong>\n28.04.2023</li></ul></body></html>"
+    assert _dates(page)[0] == dt.date(2023, 4, 28)
 
 
 def test_settle_prefers_what_the_page_shows():

@@ -58,6 +58,9 @@ PAGES = {
     "trafilatura__ebike-mtb.com-OFFROAD": (A,),  # JSON-LD names one of the two authors the byline shows
     "trafilatura__interscenar.io.hoeren": (A,),  # <meta name=author> a login; the byline its full name
     "trafilatura__Journalistenwatch.com-Ladensterben": (A,),  # a pen name ending in a role word
+    "fundus__de_DW_2023_04_28": (T, D),  # a photo's date under the headline; "Datum" and the date below the text
+    "trafilatura__literaturkritik.de-Ann-Cotten": (A, T, D),  # "Erschienen am: 01.11.2023" in the footer
+    "trafilatura__martinruetter.com-Winter": (T, D),  # microdata datePublished before a page-wide <meta name=date>
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"

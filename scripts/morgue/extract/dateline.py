@@ -32,7 +32,11 @@ _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "figure", "figcaption", "picture",
      "form", "nav", "aside", "iframe", "video", "audio"}
 )  # fmt: skip
-_NOT_DATELINE = re.compile(r"caption|credit|legend|related|teaser|comment|share|social|menu|navi", re.I)
+# Boxes whose dates are not the article's: captions and picture boxes (a photo's date), teasers, comments.
+_NOT_DATELINE = re.compile(
+    r"caption|credit|legend|related|teaser|comment|share|social|menu|navi|(?<![a-z])(?:pic|photo|image|img|gallery)",
+    re.I,
+)
 _NOT_PUBLISHED_LABEL = (
     r"(?:updated|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|actualización|aggiornato"
     r"|bijgewerkt|更新|ausgabe vom|ausgabe|print edition|edition|issue|édition du|edición impresa)"

@@ -57,6 +57,34 @@ _DATE_LINE_LABEL = re.compile(
 )
 
 
+# A line that announces the publication date by a label ("Erschienen am: 01.11.2023", "Datum 28.04.2023",
+# "Published on March 3, 2020"): the label is required, so a teaser's or a comment's bare date is not one.
+_PUBLISHED_LINE = re.compile(
+    r"^(?:first published|published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd"
+    r"|datum|date|公開日|発行日|掲載日|发布时间|发布于|发表于|日期)(?:\s+(?:on|am|le|el|il|op))?\s*[:：]?\s*",
+    re.I,
+)
+
+
+def labelled_date(lines: list[str]) -> When | None:
+    """The date of the first line that is only a publication label and a date (or a label alone
+    above a line that is only a date: "Datum" / "28.04.2023")."""
+    for i, line in enumerate(lines):
+        if len(line) > 60 or not line[:1].isalpha():
+            continue
+        label = _PUBLISHED_LINE.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :].strip(" |·•,") or (lines[i + 1] if i + 1 < len(lines) else "")
+        for pattern in _TEXT_DATES:
+            match = pattern.fullmatch(rest.strip(" |·•,"))
+            if match:
+                value = _build(match)
+                if value is not None:
+                    return value
+    return None
+
+
 def date_from_url(url: str | None) -> dt.date | None:
     """The day in a URL path such as ``/2015/09/24/slug`` or ``/20150924-slug``; month-only paths give ``None``."""
     if not url:

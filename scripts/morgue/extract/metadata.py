@@ -22,7 +22,7 @@ from . import jsonld, marks
 from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names
 from .credits import split_caption_credit
 from .dateline import byline_near, dateline, settle
-from .dates import date_from_url, parse_iso
+from .dates import date_from_url, labelled_date, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
 from .textof import lines_of, text_of
@@ -302,13 +302,17 @@ class Signals:
     def dates(self, headline: etree._Element | None = None) -> tuple[When | None, When | None]:
         """``(published, updated)``: what the markup declares, settled with the dateline shown
         next to ``headline`` (see :func:`.dateline.settle`); pages declaring nothing are read
-        from their dateline, ``<time>`` elements, htmldate, then the URL."""
+        from their dateline, ``<time>`` elements, a line labelled as the date ("Erschienen am:
+        01.11.2023"), htmldate, then the URL."""
         declared = [when for when in (parse_iso(v) for v in self._declared(_PUBLISHED)) if when is not None]
         updated = next((d for d in (parse_iso(v) for v in self._declared(_MODIFIED)) if d is not None), None)
         shown = dateline(headline) if headline is not None else None
         published = settle(declared, updated, shown)
         if published is None:
             published = self._time_element()
+        if published is None:
+            body = next(self.root.iter("body"), self.root)
+            published = labelled_date(lines_of(body))
         if published is None:
             published = _htmldate(self.root, self.url) or date_from_url(self.url)
         return published, updated
@@ -317,9 +321,22 @@ class Signals:
         """Values under ``keys`` (``ld:`` for the JSON-LD article's properties), in that order."""
         out: list[str] = []
         for key in keys:
-            values = [self._ld(key[3:])] if key.startswith("ld:") else self.meta.values.get(key, ())
+            if key.startswith("ld:"):
+                values = [self._ld(key[3:])]
+            elif key == _MICRODATA_PUBLISHED:
+                values = [self._microdata_published()]
+            else:
+                values = self.meta.values.get(key, ())
             out += [v for v in values if v and v not in out]
         return out
+
+    def _microdata_published(self) -> str | None:
+        """The first ``itemprop="datePublished"`` in the page's own markup (not a ``<meta>``, which
+        :class:`MetaTags` reads)."""
+        for el in self.marked.times:
+            if el.get("itemprop") == "datePublished" and el.tag != "meta":
+                return el.get("datetime") or el.get("content") or text_of(el)
+        return None
 
     def _time_element(self) -> When | None:
         for el in self.marked.times:
@@ -430,12 +447,15 @@ class Signals:
         )
 
 
+_MICRODATA_PUBLISHED = "itemprop:datePublished"
 # Where pages declare their publication and update dates, strongest first.
 _PUBLISHED = (
     "ld:datePublished",
     *("article:published_time", "og:article:published_time", "article:published"),
     *("parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime"),
-    *("datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created"),
+    "datepublished",
+    _MICRODATA_PUBLISHED,  # the article's own markup says more than a page-wide "date" or dc.date
+    *("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created"),
     *("dcterms.created", "citation_publication_date", "citation_date", "pubdate", "publishdate", "publish-date"),
     *("publish_date", "date", "article.published", "article_date_original", "og:pubdate", "datecreated"),
     "ld:dateCreated",
