@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,18 @@ def _documents(inputs: tuple[str, ...]) -> Iterator[Document | MorgueError]:
 @click.version_option(__version__, prog_name="morgue")
 def main() -> None:
     """morgue: scraped news articles in, a clean, credited, searchable archive out."""
+
+
+def content_option(exists: bool = False) -> Callable[..., Any]:
+    """``--content/-c DIR``: the archive's content folder (the MkDocs docs_dir)."""
+    return click.option(
+        "--content",
+        "-c",
+        default="content",
+        show_default=True,
+        type=click.Path(exists=exists, file_okay=False, path_type=Path),
+        help="The archive's content folder (the MkDocs docs_dir).",
+    )
 
 
 @main.command()
@@ -97,14 +109,7 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--content",
-    "-c",
-    default="content",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The archive's content folder (the MkDocs docs_dir).",
-)
+@content_option()
 @click.option(
     "--include", "-i", multiple=True, metavar="GLOB", help="In folders, read only matching files (repeatable)."
 )
@@ -194,14 +199,7 @@ def _progress_bar(enabled: bool | None) -> Iterator[Any]:
 
 
 @main.command("check")
-@click.option(
-    "--content",
-    "-c",
-    default="content",
-    show_default=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The archive's content folder (the MkDocs docs_dir).",
-)
+@content_option(exists=True)
 @click.option("--strict", is_flag=True, help="Fail on warnings too (future dates, pending reviews...).")
 def check_command(content: Path, strict: bool) -> None:
     """Validate every article and the author registry, printing `path:line: message` for each problem.
@@ -244,14 +242,7 @@ def schema_command(which: str) -> None:
 @click.option("--tag", "-t", "tags", multiple=True, help="A tag (repeat for several).")
 @click.option("--language", "-l", help="BCP 47 language tag of the article (en, zh, de-AT ...).")
 @click.option("--description", "-d", help="Standfirst shown under the title in listings.")
-@click.option(
-    "--content",
-    "-c",
-    default="content",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The archive's content folder (the MkDocs docs_dir).",
-)
+@content_option()
 def new(
     title: str,
     authors: tuple[str, ...],

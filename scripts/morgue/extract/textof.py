@@ -16,25 +16,16 @@ INLINE_TAGS = frozenset(
 def text_of(el: etree._Element) -> str:
     """Visible text of an element, whitespace collapsed (scripts and styles left out). Block
     boundaries separate words; inline elements do not ("<b>Kicker</b>: Title")."""
-    parts: list[str] = []
-    for node in el.iter():
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template"):
-            if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        block = tag and tag not in INLINE_TAGS
-        if block:
-            parts.append(" ")
-        if node.text and tag:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(" " + node.tail if block else node.tail)
-    return _SPACE.sub(" ", "".join(parts)).strip()
+    return _SPACE.sub(" ", _joined(el, " ")).strip()
 
 
 def lines_of(el: etree._Element) -> list[str]:
     """The element's visible text, one string per block ("By Jane Roe", "NEW YORK", "Dec 16, 2016")."""
+    return [line for line in (_SPACE.sub(" ", part).strip() for part in _joined(el, "\n").split("\n")) if line]
+
+
+def _joined(el: etree._Element, boundary: str) -> str:
+    """The element's visible text with ``boundary`` where a block element begins or ends."""
     parts: list[str] = []
     for node in el.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -44,9 +35,9 @@ def lines_of(el: etree._Element) -> list[str]:
             continue
         block = tag and tag not in INLINE_TAGS
         if block:
-            parts.append("\n")
+            parts.append(boundary)
         if node.text and tag:
             parts.append(node.text)
         if node is not el and node.tail:
-            parts.append("\n" + node.tail if block else node.tail)
-    return [line for line in (_SPACE.sub(" ", part).strip() for part in "".join(parts).split("\n")) if line]
+            parts.append(boundary + node.tail if block else node.tail)
+    return "".join(parts)
