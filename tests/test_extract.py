@@ -17,7 +17,7 @@ from morgue.extract.bylines import (
 )
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
 from morgue.extract.dateline import dateline, settle
-from morgue.extract.dates import date_from_url, date_line, dates_in, labelled_date, parse_iso
+from morgue.extract.dates import date_from_url, date_line, dates_in, labelled_date, local_midnight, parse_iso
 from morgue.extract.figures import find_figures, image_ids
 from morgue.extract.html import parse
 from morgue.extract.language import detect_language, normalise_language
@@ -188,6 +188,8 @@ def test_split_names_removes_contacts():
         ("https://example.com/news/2021-03-03-port-trial", dt.date(2021, 3, 3)),
         ("https://example.com/20190214/night-buses.html", dt.date(2019, 2, 14)),
         ("https://example.com/2015/09/cisco-looks/", None),
+        ("https://example.com/home/2017/7/12/unter-uns", dt.date(2017, 7, 12)),
+        ("https://example.com/2017/7/slug-12/", None),
         ("https://example.com/story/3000000218734/slug", None),
         ("https://example.com/2015/13/45/bad", None),
         (None, None),
@@ -269,6 +271,18 @@ def test_labelled_date(lines, when):
     assert labelled_date(lines) == when
 
 
+def test_local_midnight():
+    winter, summer = dt.datetime(2022, 11, 6, 23, tzinfo=dt.UTC), dt.datetime(2022, 7, 18, 22, tzinfo=dt.UTC)
+    assert local_midnight(winter, "de").isoformat() == "2022-11-07T00:00:00+01:00"
+    assert local_midnight(summer, "de-AT").isoformat() == "2022-07-19T00:00:00+02:00"
+    assert local_midnight(dt.datetime(2019, 4, 3, 15, tzinfo=dt.UTC), "ja").isoformat() == "2019-04-04T00:00:00+09:00"
+    assert local_midnight(winter + dt.timedelta(minutes=1), "de") == winter + dt.timedelta(minutes=1)  # a real time
+    assert local_midnight(winter, "en") == winter  # no one clock for English pages
+    assert local_midnight(winter, "es") == winter  # nor for Spanish ones, unless the tag says Spain
+    assert local_midnight(winter, "de-US") == winter
+    assert local_midnight(dt.date(2022, 11, 6), "de") == dt.date(2022, 11, 6)
+
+
 def _dates(html: str, url: str | None = None):
     signals = Signals(parse(html), url)
     return signals.dates(signals.headline(signals.title(None), None))
@@ -282,6 +296,9 @@ def test_declared_dates():
     assert _dates(page)[0] == dt.date(2022, 1, 27)  # the article's microdata before a page-wide <meta name=date>
     page = "<html><body><h1>T</h1><p>Text.</p><ul><li><strong>Datum</strong>\n28.04.2023</li></ul></body></html>"
     assert _dates(page)[0] == dt.date(2023, 4, 28)
+    page = "<html><head><meta property=article:published_time content='2019-06-17T18:28:00+02:00'></head></html>"
+    assert _dates(page, "https://example.com/2017/7/12/montauk")[0] == dt.date(2017, 7, 12)  # re-stamped
+    assert _dates(page, "https://example.com/2019/06/16/montauk")[0].day == 17  # a day apart: time zones
 
 
 def test_settle_prefers_what_the_page_shows():

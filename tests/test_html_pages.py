@@ -61,6 +61,8 @@ PAGES = {
     "fundus__de_DW_2023_04_28": (T, D),  # a photo's date under the headline; "Datum" and the date below the text
     "trafilatura__literaturkritik.de-Ann-Cotten": (A, T, D),  # "Erschienen am: 01.11.2023" in the footer
     "trafilatura__martinruetter.com-Winter": (T, D),  # microdata datePublished before a page-wide <meta name=date>
+    "trafilatura__beige.de.suedfrankreich": (A, T, D),  # "2022-11-06T23:00:00Z": Berlin's midnight, the 7th
+    "trafilatura__befifty.montauk": (A, T, D),  # "/2017/7/12/" in the URL; declared two years later (re-stamped)
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"

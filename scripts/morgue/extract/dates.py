@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
+import zoneinfo
 
 from ..model import When
 
@@ -12,6 +14,7 @@ _MIN_YEAR = 1990  # older dates in a URL path are IDs, not dates (news on the we
 
 _URL_DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])"
+    r"|/(?P<y2>(?:19|20)\d{2})/(?P<m2>[1-9]|1[0-2])/(?P<d2>[1-9]|[12]\d|3[01])/"  # "/2017/7/12/": unpadded
 )
 
 _MONTHS = {
@@ -91,8 +94,9 @@ def date_from_url(url: str | None) -> dt.date | None:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I).split("?")[0]
     for match in _URL_DATE.finditer(path):
+        y, m, d = (match["y"], match["m"], match["d"]) if match["y"] else (match["y2"], match["m2"], match["d2"])
         try:
-            day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            day = dt.date(int(y), int(m), int(d))
         except ValueError:
             continue
         if _MIN_YEAR <= day.year <= dt.date.today().year + 1:
@@ -231,3 +235,41 @@ def parse_iso(text: str | None) -> When | None:
         )
     except ValueError:
         return day
+
+
+# Languages whose pages keep one clock, that clock's zone, and the regions a tag may name for it
+# ("de-AT"). Spanish is only Spain's when the tag says so: most Spanish pages are American.
+_ZONES = {
+    "de": ("Europe/Berlin", {"DE", "AT", "CH", "LU", "LI"}, False),
+    "fr": ("Europe/Paris", {"FR", "BE", "LU", "CH", "MC"}, False),
+    "it": ("Europe/Rome", {"IT", "CH", "SM"}, False),
+    "nl": ("Europe/Amsterdam", {"NL", "BE"}, False),
+    "pl": ("Europe/Warsaw", {"PL"}, False),
+    "es": ("Europe/Madrid", {"ES"}, True),
+    "ja": ("Asia/Tokyo", {"JP"}, False),
+    "ko": ("Asia/Seoul", {"KR"}, False),
+    "zh": ("Asia/Shanghai", {"CN", "TW", "HK", "MO", "SG"}, False),
+}
+
+
+@functools.cache
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def local_midnight(when: When | None, language: str | None) -> When | None:
+    """``when`` in the page's own offset when it is a UTC instant falling exactly on midnight in
+    the zone of the page's language: a bare day the site stored as its local midnight and wrote
+    in UTC ("2022-11-06T23:00:00Z" on a German page is the 7th, "2022-11-07T00:00:00+01:00").
+    The instant is unchanged; any other value is returned as it is."""
+    if not isinstance(when, dt.datetime) or when.utcoffset() != dt.timedelta(0) or not language:
+        return when
+    primary, *subtags = language.split("-")
+    zone = _ZONES.get(primary.lower())
+    region = next((tag.upper() for tag in subtags if len(tag) == 2), None)
+    if zone is None or (region is not None and region not in zone[1]) or (zone[2] and region is None):
+        return when
+    local = when.astimezone(_zone(zone[0]))
+    if (local.hour, local.minute, local.second, local.microsecond) != (0, 0, 0, 0):
+        return when
+    return local.replace(tzinfo=dt.timezone(local.utcoffset() or dt.timedelta(0)))

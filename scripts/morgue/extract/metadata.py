@@ -8,6 +8,7 @@ first usable value in its own order; values are cleaned the same way whichever s
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from . import jsonld, marks
 from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names
 from .credits import split_caption_credit
 from .dateline import byline_near, dateline, settle
-from .dates import date_from_url, labelled_date, parse_iso
+from .dates import date_from_url, labelled_date, local_midnight, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
 from .textof import lines_of, text_of
@@ -303,7 +304,8 @@ class Signals:
         """``(published, updated)``: what the markup declares, settled with the dateline shown
         next to ``headline`` (see :func:`.dateline.settle`); pages declaring nothing are read
         from their dateline, ``<time>`` elements, a line labelled as the date ("Erschienen am:
-        01.11.2023"), htmldate, then the URL."""
+        01.11.2023"), htmldate, then the URL. A day in the URL more than a month before the
+        declared date is the first publication (the page was re-stamped when it was moved)."""
         declared = [when for when in (parse_iso(v) for v in self._declared(_PUBLISHED)) if when is not None]
         updated = next((d for d in (parse_iso(v) for v in self._declared(_MODIFIED)) if d is not None), None)
         shown = dateline(headline) if headline is not None else None
@@ -313,9 +315,13 @@ class Signals:
         if published is None:
             body = next(self.root.iter("body"), self.root)
             published = labelled_date(lines_of(body))
+        in_url = date_from_url(self.url)
         if published is None:
-            published = _htmldate(self.root, self.url) or date_from_url(self.url)
-        return published, updated
+            published = _htmldate(self.root, self.url) or in_url
+        elif in_url is not None and _day(published) - in_url > _REPUBLISHED:
+            published = in_url  # a URL keeps the day it was first published under; the page was re-stamped
+        language = self.language()
+        return local_midnight(published, language), local_midnight(updated, language)
 
     def _declared(self, keys: tuple[str, ...]) -> list[str]:
         """Values under ``keys`` (``ld:`` for the JSON-LD article's properties), in that order."""
@@ -448,6 +454,7 @@ class Signals:
 
 
 _MICRODATA_PUBLISHED = "itemprop:datePublished"
+_REPUBLISHED = dt.timedelta(days=30)  # a declared date this long after the URL's day re-stamps an old article
 # Where pages declare their publication and update dates, strongest first.
 _PUBLISHED = (
     "ld:datePublished",
@@ -569,6 +576,10 @@ def _in_furniture(el: etree._Element) -> bool:
         if marks and _FURNITURE_CONTAINER.search(marks):
             return True
     return False
+
+
+def _day(when: When) -> dt.date:
+    return when.date() if isinstance(when, dt.datetime) else when
 
 
 def _htmldate(root: etree._Element, url: str | None) -> When | None:
