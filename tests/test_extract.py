@@ -339,6 +339,24 @@ def test_settle_prefers_what_the_page_shows():
         (["Wir kämpfen für gute Arbeit"], ["Arbeit"], "Wir kämpfen für gute Arbeit"),
         (["Energiewende Oberland: Klimavorreiter Oberland?"], ["Klimavorreiter Oberland?"], "Klimavorreiter Oberland?"),
         (["Visit Harford County this fall"], [], "Visit Harford County this fall"),
+        # the JSON-LD headline another declared title confirms: the publisher's, whatever the <h1> shows
+        (["Orden fürs Morden"], ["Veteranentag: Orden fürs Morden", "Veteranentag: Orden fürs Morden"],
+         "Veteranentag: Orden fürs Morden"),
+        (["The 21 best movies of 2017"], ["How to watch the 21 best films", "The 21 best movies of 2017", None,
+                                          "How to watch the 21 best films - Site"], "How to watch the 21 best films"),
+        (["Mexico’s economy grew"], ["Mexico's economy grew", "Mexico's economy grew | Site"], "Mexico's economy grew"),
+        (["The 21 best movies of 2017"], ["How to watch the 21 best films", "The 21 best movies of 2017"],
+         "The 21 best movies of 2017"),  # unconfirmed, the JSON-LD headline does not outweigh the <h1>
+        # a kicker glued to the headline in the <h1>: the declared spelling, separator kept
+        (["Nationale DemoDer 9. Juli naht"], [None, "Nationale Demo / Der 9. Juli naht"],
+         "Nationale Demo / Der 9. Juli naht"),
+        # kickers with no word in common before one headline: the headline
+        (["Eskalation im Nahen Osten - «Die USA halten Israel zurück»"],
+         [None, "Iranischer Angriff auf Israel: «Die USA halten Israel zurück»"], "«Die USA halten Israel zurück»"),
+        (["Investitionen in IT-Sicherheit Cyber-Angriffe: 20 Prozent vom Budget"],
+         [None, "Cyber-Angriffe: 20 Prozent vom Budget - Site"], "Cyber-Angriffe: 20 Prozent vom Budget"),
+        (["Time to say goodbye."], [None, None, None, "Home"], "Time to say goodbye."),  # a kind of page
+        ([], ["Ladensterben immer dramatischer » ☆☆☆☆☆"], "Ladensterben immer dramatischer"),  # ornaments
     ],
 )  # fmt: skip
 def test_headline_reconciles_h1_and_declared_titles(h1s, declared, title):

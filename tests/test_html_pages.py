@@ -63,6 +63,10 @@ PAGES = {
     "trafilatura__martinruetter.com-Winter": (T, D),  # microdata datePublished before a page-wide <meta name=date>
     "trafilatura__beige.de.suedfrankreich": (A, T, D),  # "2022-11-06T23:00:00Z": Berlin's midnight, the 7th
     "trafilatura__befifty.montauk": (A, T, D),  # "/2017/7/12/" in the URL; declared two years later (re-stamped)
+    "fundus__de_JungeWelt_2024_04_26": (T,),  # the <h1> leaves out the kicker JSON-LD and Open Graph keep
+    "fundus__lu_Tageblatt_2025_06_30": (T,),  # "Nationale DemoDer 9. Juli": a kicker glued to the <h1>
+    "fundus__ch_SRF_2024_04_15": (T,),  # <h1> and declared title: two kickers before one headline
+    "trafilatura__prof-pc.de": (T,),  # <title>Home</title>: the <h1> is the headline
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"
@@ -83,7 +87,8 @@ PAGES = {
     "readability__nytimes-1": (A, T, C),
     "trafilatura__rutgers.edu.robot": (A,),  # JSON-LD gives a first name; "By" and the full name below
     "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
-    "readability__theverge": (A, D, C),
+    "readability__theverge": (A, T, D, C),  # the JSON-LD headline <title> confirms, not the reworded <h1>
+    "fundus__us_APNews_2023_04_28": (T,),  # the declared spelling (straight quotes) over the <h1>'s curly ones
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),

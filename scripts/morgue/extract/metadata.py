@@ -113,7 +113,6 @@ class Signals:
             self.meta.first("og:title"),
             self.meta.first("twitter:title"),
             self.meta.first("parsely-title", "sailthru.title", "dc.title", "dcterms.title", "citation_title"),
-            self._ld("name"),
             self.meta.first("headline", "title"),
             next((text_of(t) for t in self.root.iter("title")), None),
         ]

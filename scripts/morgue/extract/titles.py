@@ -27,29 +27,63 @@ def loose(text: str) -> str:
 
 
 def headline(h1s: list[str], declared: list[str | None], site_name: str | None, url: str | None) -> str | None:
-    """The title from the page's ``<h1>`` texts and its declared titles (strongest first).
+    """The title from the page's ``<h1>`` texts and its declared titles (the JSON-LD ``headline``
+    first, then the others strongest first).
 
-    1. An ``<h1>`` that a declared title confirms (same words; the strongest such title decides
+    1. A declared title saying the same as an ``<h1>`` whose parts ran together ("Kicker/Headline"
+       shown as "KickerHeadline"), in the declared spelling;
+    2. the JSON-LD headline when another declared title says the same (without the site's name):
+       the publisher's headline, set in two places, whatever the ``<h1>`` shows (a kicker left
+       out of it, a longer or reworded version) and in its spelling;
+    3. an ``<h1>`` that a declared title confirms (same words; the strongest such title decides
        which ``<h1>``), in the declared spelling when the ``<h1>`` only lost separators between
        its parts ("Kicker Headline" for "Kicker: Headline");
-    2. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site),
+    4. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site),
        or that holds a declared title of a word or two (a section's name: "Arbeit");
-    3. a declared title saying the same as an ``<h1>`` whose words ran together;
-    4. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
+    5. the headline two titles share after different kickers;
+    6. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
        article whose declared titles are written for search engines), unless a declared title is
        the ``<h1>`` without a kicker or tail;
-    5. the first declared title without its site-name part, else the first ``<h1>``."""
-    titles = [_unescape(t) for t in declared if clean_line(t)]
+    7. the first declared title without its site-name part, else the first ``<h1>``.
+    Declared titles naming a kind of page ("Home") are left out."""
     site = loose(site_name or "")
     h1s = [h for h in h1s if loose(h) and loose(h) != site]
-    stripped = [strip_site_name(d, site_name, url, [*h1s, *titles]) for d in titles]
-    forms = [t for pair in zip(titles, stripped, strict=True) for t in pair if t]  # strongest first
-    stripped = [t for t in stripped if t]
-    known = [loose(t) for t in forms]
+    declared = [_unescape(t) if clean_line(t) and not _GENERIC.match(clean_line(t) or "") else None for t in declared]
+    titles = [t for t in declared if t]
+    stripped_at = [strip_site_name(t, site_name, url, [*h1s, *titles]) if t else None for t in declared]
+    forms = [t for pair in zip(declared, stripped_at, strict=True) for t in pair if t]  # strongest first
+    stripped = [t for t in stripped_at if t]
+    return (
+        _glued(h1s, forms)
+        or _agreed(stripped_at)
+        or _confirmed(h1s, forms)
+        or _shared_after_kickers([*h1s, *stripped])
+        or _visible_or_declared(h1s, stripped)
+    )
+
+
+#: Declared titles that name a kind of page, not this one ("Home", "Startseite").
+_GENERIC = re.compile(r"^(?:home|home ?page|startseite|accueil|inicio|index|untitled|news|blog)$", re.I)
+
+
+def _glued(h1s: list[str], forms: list[str]) -> str | None:
+    """A declared title saying the same as an ``<h1>`` whose parts ran together ("Nationale
+    DemoDer 9. Juli naht" for "Nationale Demo / Der 9. Juli naht"): the declared spelling."""
+    for h1 in h1s:
+        squeezed = _squeeze(h1)
+        same = next((f for f in forms if _squeeze(f) == squeezed and loose(f) != loose(h1)), None)
+        if same is not None:
+            return same
+    return None
+
+
+def _confirmed(h1s: list[str], forms: list[str]) -> str | None:
+    """An ``<h1>`` a declared title confirms, holds whole, or names the section of."""
     for form in forms:
         h1 = next((h for h in h1s if loose(h) == loose(form)), None)
         if h1 is not None:
             return next((f for f in forms if _lost_separators(h1, f)), h1)
+    known = [loose(t) for t in forms]
     for h1 in h1s:
         wanted = loose(h1)
         if len(wanted) >= 8 and any(wanted in k and len(wanted) >= 0.3 * len(k) for k in known):
@@ -61,17 +95,41 @@ def headline(h1s: list[str], declared: list[str | None], site_name: str | None, 
             inside = len(short.split()) <= 2 and len(short) >= 4 and short in wanted and len(wanted) > len(short)
             if inside and not _after_kicker(form, h1):
                 return h1
-    for h1 in h1s:
-        squeezed = _squeeze(h1)
-        same = next((f for f in stripped if _squeeze(f) == squeezed), None)
-        if same is not None:
-            return same
+    return None
+
+
+_KICKER = re.compile(r"^(?P<kicker>.{2,80}?)(?::\s+|\s+[-–—|/]\s+)(?P<rest>.+)$")
+
+
+def _shared_after_kickers(candidates: list[str]) -> str | None:
+    """The headline two titles share after kickers with no word in common ("Eskalation im Nahen
+    Osten - «...»" and "Iranischer Angriff auf Israel: «...»"): each kicker was written for one place."""
+    split = [m for m in (_KICKER.match(_flat(c)) for c in candidates) if m]
+    for i, first in enumerate(split):
+        for second in split[i + 1 :]:
+            rest = loose(first["rest"])
+            unlike = not _words(first["kicker"]) & _words(second["kicker"])
+            if unlike and rest == loose(second["rest"]) and len(rest.split()) >= 3:
+                return first["rest"]
+    return None
+
+
+def _visible_or_declared(h1s: list[str], stripped: list[str]) -> str | None:
+    """An ``<h1>`` rewording a declared title, else the first declared title, else the first ``<h1>``."""
     if stripped:
         for h1 in h1s:
             if not any(_part_of(s, h1) for s in stripped) and max(_shared_words(h1, s) for s in stripped) >= _REWORDED:
                 return h1
         return stripped[0]
     return h1s[0] if h1s else None
+
+
+def _agreed(stripped: list[str | None]) -> str | None:
+    """The JSON-LD headline (first) when another declared title says the same."""
+    first, *others = stripped or [None]
+    if first and any(other and loose(other) == loose(first) for other in others):
+        return first
+    return None
 
 
 #: Share of words (of both titles together) an ``<h1>`` and a declared title have in common when
@@ -147,6 +205,10 @@ def strip_site_name(title: str, site_name: str | None, url: str | None, others: 
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title or None
+    worded = [p for p in parts if any(ch.isalnum() for ch in p)]  # "Headline » ☆☆☆☆☆": ratings, ornaments
+    if len(worded) == 1:
+        return worded[0].strip()
+    parts = worded or parts
     site = loose(site_name or "")
     host = host_words(url)
 
