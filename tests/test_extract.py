@@ -315,6 +315,13 @@ def test_settle_prefers_what_the_page_shows():
     assert settle([republished], republished - dt.timedelta(minutes=1), dt.date(2022, 3, 9)) == dt.date(2022, 3, 9)
     assert settle([republished], republished - dt.timedelta(minutes=1), None) == republished
     assert settle([], None, None) is None
+    assert settle([dt.date(2020, 3, 3)], None, dt.date(2020, 4, 7)) == dt.date(2020, 4, 7)  # bare day against bare day
+    naive, uy = (
+        dt.datetime(2022, 5, 10, 23, 35),
+        dt.datetime(2022, 5, 11, 4, 10, tzinfo=dt.timezone(-dt.timedelta(hours=3))),
+    )
+    assert settle([naive, uy], None, None) == uy  # the offset pins the day
+    assert settle([naive, uy.astimezone(dt.UTC)], None, None) == naive  # UTC is not the page's own clock
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,7 @@ PAGES = {
     "trafilatura__nationalgeographic.co.uk.goats": (A, T, D),  # the organisation only when no person is named
     "postlight__www.si.com": (A, T, D, IMG),  # visible headline rewording the declared titles
     "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
+    "trafilatura__acpjournals.org.3075": (A, T, D),  # dc.Date a bare day; the day shown above the headline
     "readability__nytimes-1": (A, T, C),
     "trafilatura__rutgers.edu.robot": (A,),  # JSON-LD gives a first name; "By" and the full name below
     "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
@@ -94,6 +95,7 @@ PAGES = {
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),
     "readability__lemonde-1": (A, T),  # "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
     "trafilatura__elespectador.com-orion": (A, T, D),  # dateline above the headline
+    "trafilatura__elpais.com.uy-gobierno": (T, D),  # JSON-LD time without offset; another in -03:00 a day later
     "trafilatura__parcoabruzzo.it.58354": (T, D),  # "( Pescasseroli, 14 Gennaio 20 )"
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure

@@ -182,9 +182,12 @@ def settle(declared: list[When], updated: When | None, shown: When | None) -> Wh
 
     A declared date later than the declared last update is a re-publication stamp, not the
     publication, when the dateline shows an earlier day. When the declared dates disagree, the
-    one the dateline confirms wins (a bare day never overrules a declared time). A time
-    declared in UTC is given in the page's own offset when the page shows it (the same instant
-    under another offset, or a dateline showing the local time)."""
+    one the dateline confirms wins (a bare day never overrules a declared time); when the
+    dateline confirms none, a declared bare day yields to the day shown (neither is more
+    precise, and the page shows its readers the one), and with no dateline a time without an
+    offset yields to one declared in the page's own offset on another day (only the offset
+    pins the day). A time declared in UTC is given in the page's own offset when the page
+    shows it (the same instant under another offset, or a dateline showing the local time)."""
     republished = declared and updated is not None and _later(declared[0], updated)
     if republished and shown is not None and _day(shown) < _day(declared[0]):
         declared = [d for d in declared if d != declared[0]]
@@ -193,10 +196,16 @@ def settle(declared: list[When], updated: When | None, shown: When | None) -> Wh
     when = declared[0]
     if shown is not None and _day(shown) != _day(when):
         precise = isinstance(when, dt.datetime)  # a bare day does not overrule a declared time
-        when = next(
-            (d for d in declared[1:] if _day(d) == _day(shown) and (isinstance(d, dt.datetime) or not precise)), when
-        )
+        confirmed = (d for d in declared[1:] if _day(d) == _day(shown) and (isinstance(d, dt.datetime) or not precise))
+        when = next(confirmed, when if precise else shown)
+    elif shown is None and isinstance(when, dt.datetime) and when.tzinfo is None:
+        when = next((d for d in declared[1:] if _offset(d) and _day(d) != when.date()), when)
     return _local(when, declared, shown)
+
+
+def _offset(when: When) -> bool:
+    """A datetime declared with a non-zero offset: the page's own clock."""
+    return isinstance(when, dt.datetime) and bool(when.utcoffset())
 
 
 def _local(when: When, declared: list[When], shown: When | None) -> When:
