@@ -19,7 +19,7 @@ def _authors(head: str, byline: str, ld: dict | None = None) -> list[str]:
         f"<h1>Harbour plan approved</h1>{byline}{BODY}</article></body></html>"
     )
     meta = Signals(parse(html), "https://news.example/2024/05/harbour").read()
-    return meta.authors or meta.organisations[:1]
+    return meta.authors or meta.organisations
 
 
 def _article(author) -> dict:
@@ -68,3 +68,39 @@ def test_pen_names_and_roles():
     assert clean_name("Quirky Reporter") == "Quirky"
     assert split_names("Mara Quint, Games Editor") == ["Mara Quint"]
     assert split_names("Byby MARA QUINT and OSKAR LIND") == ["MARA QUINT", "OSKAR LIND"]
+
+
+def test_organisations_credited_together_when_no_person_is_named():
+    ld = _article({"@type": "Person", "name": "Harbour Courier et AFP"})
+    assert _authors('<meta property="og:site_name" content="Harbour Courier">', "", ld) == ["Harbour Courier", "AFP"]
+
+
+def test_login_named_by_the_signature_at_the_end():
+    ld = _article({"@type": "Person", "name": "oskar.lindqvist"})
+    byline = "<p>Reported for the Courier. (Oskar M. Lindqvist)</p>"
+    assert _authors("", byline, ld) == ["Oskar M. Lindqvist"]
+
+
+def test_one_byline_block_per_author():
+    byline = (
+        '<div class="bylines"><div class="byline"><address><a rel="author" href="/p/mara">Mara Quint</a></address></div>'
+        '<div class="byline"><address><a rel="author" href="/p/oskar">Oskar Lind</a></address></div></div>'
+    )
+    assert _authors("", byline) == ["Mara Quint", "Oskar Lind"]
+
+
+def test_translator_block_is_not_an_author():
+    byline = (
+        '<div class="post-authors"><div class="post-author"><span class="name">Von: Mara Quint</span></div>'
+        '<div class="post-author"><span class="name">Übersetzt von: <a class="author" href="/team/oskar-lind/">'
+        "Oskar Lind</a></span></div></div>"
+    )
+    assert _authors("", byline) == ["Mara Quint"]
+
+
+def test_section_link_beside_the_author_is_not_a_name():
+    byline = (
+        '<div class="meta"><span class="byline-item"><a href="/author/mara/">Mara</a></span> '
+        '<span class="byline-item"><a href="/category/harbour/">Harbour</a></span></div>'
+    )
+    assert _authors("", byline) == ["Mara"]

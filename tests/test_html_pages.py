@@ -55,9 +55,6 @@ PAGES = {
     "trafilatura__golf.de-augusta": (A, T, D),  # no declared date: the dateline under the headline
     "trafilatura__utopia.de-Werbung": (A, T, D),  # declared dates disagree: the dateline settles it
     "trafilatura__dtb-tennis.de-nominiert": (A, T, D),  # "4. 2. 2022." (thin spaces)
-    "trafilatura__ebike-mtb.com-OFFROAD": (A,),  # JSON-LD names one of the two authors the byline shows
-    "trafilatura__interscenar.io.hoeren": (A,),  # <meta name=author> a login; the byline its full name
-    "trafilatura__Journalistenwatch.com-Ladensterben": (A,),  # a pen name ending in a role word
     "fundus__de_DW_2023_04_28": (T, D),  # a photo's date under the headline; "Datum" and the date below the text
     "trafilatura__literaturkritik.de-Ann-Cotten": (A, T, D),  # "Erschienen am: 01.11.2023" in the footer
     "trafilatura__martinruetter.com-Winter": (T, D),  # microdata datePublished before a page-wide <meta name=date>
@@ -86,10 +83,18 @@ PAGES = {
     "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
     "trafilatura__acpjournals.org.3075": (A, T, D),  # dc.Date a bare day; the day shown above the headline
     "readability__nytimes-1": (A, T, C),
-    "trafilatura__rutgers.edu.robot": (A,),  # JSON-LD gives a first name; "By" and the full name below
-    "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
     "readability__theverge": (A, T, D, C),  # the JSON-LD headline <title> confirms, not the reworded <h1>
     "fundus__us_APNews_2023_04_28": (T,),  # the declared spelling (straight quotes) over the <h1>'s curly ones
+    # Authors: signals reconciled (JSON-LD, <meta>, visible bylines)
+    "trafilatura__Osthessen-news.de-Buergermeisterwahl": (A,),  # JSON-LD a login; the signature the name
+    "fundus__no_Dagbladet_2024_08_04": (A,),  # one "byline" block per author; JSON-LD names one of them
+    "trafilatura__ebike-mtb.com-OFFROAD": (A,),  # JSON-LD names one of the two authors the byline shows
+    "trafilatura__interscenar.io.hoeren": (A,),  # <meta name=author> a login; the byline its full name
+    "trafilatura__Journalistenwatch.com-Ladensterben": (A,),  # a pen name ending in a role word
+    "trafilatura__rutgers.edu.robot": (A,),  # JSON-LD gives a first name; "By" and the full name below
+    "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
+    "postlight__sciencefly.com": (A,),  # the category link in the byline row is not a name
+    "fundus__fr_LeFigaro_2024_11_22": (A,),  # "Le Figaro et AFP": two organisations, no person
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),

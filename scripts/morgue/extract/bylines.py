@@ -8,6 +8,7 @@ e-mail address or social handle, no "in Beijing". Organisation bylines ("Reuters
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|story|words|text|reporting)\s+by|by|von|par|por|di|door|av|de"
@@ -97,6 +98,7 @@ def contacts_in(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)  # a byline's names are cleaned again by each check they pass through
 def clean_name(text: str, whole: bool = False) -> str | None:
     """One author name cleaned of prefixes, roles, dates, places, contacts; ``None`` if nothing is left.
     ``whole``: ``text`` is a whole byline, not one of its parts (a pen name like "Rasender Reporter" stays)."""

@@ -144,7 +144,7 @@ def extract_html(html: str, url: str | None = None) -> Converted:
     body = extract_body(root, base, figures, shown, header=(meta.title, meta.description), reread=reread)
     if not body.strip():
         raise ExtractionError("no article content found in the page")
-    authors = meta.authors or meta.organisations[:1]
+    authors = meta.authors or meta.organisations
     article = Article(
         title=meta.title or "",
         body=body,

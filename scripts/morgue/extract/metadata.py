@@ -36,7 +36,9 @@ _PROFILE_SLUG = re.compile(
 )
 _HANDLE_ONLY = re.compile(r"^@\w+$")
 # A first name alone ("Todd") or a login ("christian.stadtfeld", "gabor_munier"): a later source may complete it.
-_COMPLETING = 5  # JSON-LD, two kinds of <meta>, marked bylines, the byline under the headline
+_COMPLETING = 4  # JSON-LD, two kinds of <meta>, marked bylines (then the byline under the headline)
+_LOGIN = re.compile(r"^[a-z]+(?:[._-][a-z]+)+$")
+_CAPITALISED_RUN = re.compile(r"\b(?=([A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w'’-]+)){1,3}))")
 _PARTIAL_NAME = re.compile(r"^(?:[A-Za-zÀ-ÿ]+|[a-z]+(?:[._-][a-z]+)+)$")
 
 
@@ -71,6 +73,7 @@ class Signals:
         self.graph = jsonld.Graph(jsonld.blocks(root))
         self.article = self.graph.article() or {}
         self.marked = marks.scan(root)
+        self._publishers: tuple[str, set[str], set[str]] | None = None  # the site's names, once per page
 
     # ------------------------------------------------------------------ helpers
     def _ld(self, key: str) -> str | None:
@@ -119,11 +122,12 @@ class Signals:
         return headline([text for _, text in self._h1s()], declared, site_name, self.url)
 
     def authors(self, site_name: str | None, headline: etree._Element | None = None) -> tuple[list[str], list[str]]:
-        """``(people, organisations)`` credited as authors: from the first source naming a person,
+        """``(people, organisations)`` credited as authors: people from the first source naming a person,
         strongest first (JSON-LD, ``<meta>``, bylines marked as such, a byline line next to the
         ``headline``, links to author profile pages); author boxes and profile URLs only for
         pages that name no one at all. Organisations listed beside people in JSON-LD ("AP",
-        "dpa") are kept with them."""
+        "dpa") are kept with them; the organisations are those of the first source naming any
+        ("Le Figaro et AFP"), the byline of a page that names no person."""
         strong = [
             self._ld_authors,
             lambda: [(v, False) for v in self.meta.all(*_META_AUTHORS)],
@@ -137,21 +141,41 @@ class Signals:
         site = loose(site_name or "")
         people: list[str] = []
         organisations: list[str] = []
+        first_orgs: list[str] = []
         for i, source in enumerate([*strong, *weak]):
             if i >= len(strong) and organisations:
                 break
-            for name, org in self._names(source(), site):
+            named = self._names(source(), site)
+            for name, org in named:
                 target = organisations if org else people
                 if name not in target:
                     target.append(name)
+            if not first_orgs:
+                first_orgs = [n for n, org in named if org]
             if people:
-                if i < _COMPLETING:  # the later sources that name people directly (not links, labels)
-                    people = _completed(people, (self._names(later(), site) for later in strong[i + 1 : _COMPLETING]))
+                # the later sources naming people directly; the line under the headline only to
+                # complete a first name or login (walking the page there costs more than the rest)
+                end = _COMPLETING + 1 if any(_PARTIAL_NAME.match(n) for n in people) else _COMPLETING
+                people = _completed(people, (self._names(later(), site) for later in strong[i + 1 : end]))
+                people = [self._name_of_login(n) if _LOGIN.match(n) else n for n in people]
                 if i == 0:  # agencies credited beside people ("AP", "dpa"), not the publisher itself
                     publisher = loose(self._publisher_name() or "")
                     people += [o for o in organisations if o not in people and loose(o) not in (site, publisher)]
                 break
-        return people, organisations
+        return people, list(dict.fromkeys(first_orgs))
+
+    def _name_of_login(self, login: str) -> str:
+        """The name a login stands for ("jane.roe" -> "Jane P. Roe") when the page's text shows
+        exactly one such name (a signature, a caption); else the login."""
+        body = next(self.root.iter("body"), self.root)
+        text = " ".join(body.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+        found = set()
+        for run in _CAPITALISED_RUN.finditer(text):  # every run of capitalised words, from each of its words
+            words = run.group(1).split()
+            found.update(
+                " ".join(words[:n]) for n in range(2, len(words) + 1) if _completes(login, " ".join(words[:n]))
+            )
+        return found.pop() if len(found) == 1 else login
 
     def _publisher_names(self, site: str) -> set[str]:
         """The publication's names (loosely): site name, JSON-LD publisher, ``<meta name=publisher>``."""
@@ -175,8 +199,9 @@ class Signals:
 
     def _names(self, entries: list[tuple[str, bool]], site: str) -> list[tuple[str, bool]]:
         """Cleaned ``(name, is_organisation)`` pairs; the site's own name counts as an organisation."""
-        host = host_words(self.url)
-        publishers = self._publisher_names(site)
+        if self._publishers is None or self._publishers[0] != site:
+            self._publishers = (site, host_words(self.url), self._publisher_names(site))
+        _, host, publishers = self._publishers
         out = []
         for raw, org in entries:
             if _HANDLE_ONLY.match(raw.strip()) or (_URLISH.search(raw) and " " not in raw.strip()):
@@ -227,16 +252,26 @@ class Signals:
             return cache[el]
 
         found: list[str] = []
-        group = None
+        group = first = None
+
+        def _twin(a: etree._Element, b: etree._Element) -> bool:  # in sibling "byline" blocks alike, one author each
+            for x in [a, *a.iterancestors()][:5]:
+                parent = x.getparent()
+                y = next((y for y in [b, *b.iterancestors()] if y.getparent() is parent), None)
+                if x in chosen and y is not None and y is not x:
+                    alike = y.tag == x.tag and y.get("class") == x.get("class")
+                    return alike and not _OTHER_ROLE.match(text_of(y))  # not "Übersetzt von: ..."
+            return False
+
         for el in candidates:
             if not names(el) or any(names(d) for d in inner.get(el, ())):
                 continue  # names nobody, or an inner candidate says it more precisely
-            if group is not None and el.getparent() is not group:
-                break
+            if group is not None and el.getparent() is not group and not _twin(first, el):
+                break  # the first byline and its siblings, or a twin of the byline element holding it
             if _in_furniture(el):
                 continue
             found += [n for n in names(el) if n not in found]
-            group = el.getparent()
+            group, first = el.getparent(), el
             if len(found) >= 6:
                 break
         return found
@@ -490,6 +525,15 @@ _PHOTO_AGENCY = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _META_AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator")
 _META_AUTHORS_MORE = ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author")
+_SECTION_PATH = re.compile(
+    r"/(?:category|categories|tags?|topics?|section|sections|rubriken?|kategorien?|themen?)/", re.I
+)
+# Labels crediting someone other than the author: a translator, a photographer, an illustrator.
+_OTHER_ROLE = re.compile(
+    r"^\W*(?:übersetz\w*|translat\w*|tradu\w*|fotos?|photos?|photograph\w*|bilder?|illustrat\w*|grafik\w*"
+    r"|graphics?|video|kamera|camera|edited|redigiert|mitarbeit|additional reporting)\b",
+    re.I,
+)
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "body", "html", "article", "main", "script", "style", "img", "time"})
 _NOT_BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:bio|avatar|description|image|photo|img|more|follow|social|share|date|time)s?(?=$|[\s_-])", re.I
@@ -504,6 +548,9 @@ _FURNITURE_CONTAINER = re.compile(
 def _names_in_byline(el: etree._Element) -> list[str]:
     """The names a byline element gives: its ``itemprop=name``, else a line of it shaped like a
     byline ("By Jane Roe" above "NEW YORK" and a date), else its text split into names."""
+    links = [a.get("href") or "" for a in el.iter("a")]
+    if links and all(_SECTION_PATH.search(href) for href in links):
+        return []  # a link to the section or tag the article is filed under ("byline-element" beside the author)
     name_els = el.xpath('.//*[@itemprop="name"]')
     if name_els:  # one per author
         text = ", ".join(filter(None, (e.get("content") or text_of(e) for e in name_els[:6])))
