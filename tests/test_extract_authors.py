@@ -8,6 +8,7 @@ import json
 from morgue.extract.bylines import clean_name, split_names
 from morgue.extract.html import parse
 from morgue.extract.metadata import Signals
+from morgue.extract.textof import lines_of, text_of
 
 BODY = "<p>" + "The council met on Tuesday and voted on the harbour plan after a long debate. " * 4 + "</p>"
 
@@ -104,3 +105,18 @@ def test_section_link_beside_the_author_is_not_a_name():
         '<span class="byline-item"><a href="/category/harbour/">Harbour</a></span></div>'
     )
     assert _authors("", byline) == ["Mara"]
+
+
+def test_text_follows_document_order_through_nested_inline_elements():
+    el = parse('<div>Author: <a href="/u/7"><b>Mara_Q</b></a> am 29.12.2010<script>x()</script>, 13:36 Uhr</div>')
+    div = next(el.iter("div"))
+    assert text_of(div) == "Author: Mara_Q am 29.12.2010, 13:36 Uhr"
+    nested = next(parse("<div><div><p>One</p></div>\nTwo<p>Three <!-- note --> four</p></div>").iter("div"))
+    assert lines_of(nested) == ["One", "Two", "Three four"]
+
+
+def test_a_handle_alone_in_a_dated_byline():
+    byline = '<div class="post-author">Author: <a href="/u/7"><b>Mara_Q</b></a> am 29.12.2010, 13:36 Uhr</div>'
+    assert _authors("", byline) == ["Mara_Q"]
+    byline = '<div class="group-author">Von <a href="/team/mq">Mara.Quint</a> am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>'
+    assert _authors("", byline) == ["Mara.Quint"]

@@ -95,6 +95,8 @@ PAGES = {
     "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
     "postlight__sciencefly.com": (A,),  # the category link in the byline row is not a name
     "fundus__fr_LeFigaro_2024_11_22": (A,),  # "Le Figaro et AFP": two organisations, no person
+    "trafilatura__archive.org.dzs-clan.de": (A,),  # "Author: <a><b>handle</b></a> am <date>": nested inline text
+    "trafilatura__d73e0fa055834b2dbb2036ba27d46597": (A,),  # "Von <a>First.Last</a> am <weekday, date>"
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),

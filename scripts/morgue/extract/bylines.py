@@ -136,6 +136,11 @@ def _without_role(name: str, whole: bool) -> str:
     return bare
 
 
+def without_date(text: str) -> str:
+    """``text`` without the date that ends it ("Jane Roe am 19.10.2019, 11:14 Uhr" -> "Jane Roe")."""
+    return _DATEISH.sub("", text)
+
+
 def split_names(text: str) -> list[str]:
     """Names in a byline string ("By Jane Doe and John Roe, Staff Writers") in order, without repeats."""
     match = _BYLINE.match(re.sub(r"\s+", " ", text).strip())

@@ -20,7 +20,7 @@ from ..errors import MorgueError
 from ..model import When
 from ..text import clean_line
 from . import jsonld, marks
-from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names
+from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names, without_date
 from .credits import split_caption_credit
 from .dateline import byline_near, dateline, settle
 from .dates import date_from_url, labelled_date, local_midnight, parse_iso
@@ -562,7 +562,8 @@ def _names_in_byline(el: etree._Element) -> list[str]:
                 return [n for n in named if _dom_name(n, n)]
     if not text or len(text) > 150 or text.endswith((":", "：")):
         return []  # nothing, a paragraph, or a label ("Datum:", "Autor:")
-    return [n for n in split_names(text) if _dom_name(n, text)]
+    shown = without_date(text)  # "Von Jane.Roe am Samstag, 19. Oktober 2019": the date is not more names
+    return [n for n in split_names(text) if _dom_name(n, shown)]
 
 
 def _completed(people: list[str], later: Iterator[list[tuple[str, bool]]]) -> list[str]:

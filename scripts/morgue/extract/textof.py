@@ -25,19 +25,46 @@ def lines_of(el: etree._Element) -> list[str]:
 
 
 def _joined(el: etree._Element, boundary: str) -> str:
-    """The element's visible text with ``boundary`` where a block element begins or ends."""
+    """The element's visible text with ``boundary`` where a block element begins or ends. A
+    child's tail comes after the child's own descendants (``<a><b>Jane Roe</b></a> am 29.12.``):
+    it waits for the last of them."""
     parts: list[str] = []
+    waiting: dict[etree._Element, list[str]] = {}  # last descendant -> the tails that follow it
+    skip = None  # the end of a script or style, everything inside it passed over
     for node in el.iter():
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template"):
+        if skip is not None:
+            if node is not skip:
+                continue
+            skip = None
+        else:
+            tag = node.tag if isinstance(node.tag, str) else ""
+            if tag in ("script", "style", "noscript", "template"):
+                skip = _last(node)
+                tail, block = node.tail, False
+                if skip is not node:
+                    if node is not el and tail:
+                        waiting.setdefault(skip, []).insert(0, tail)
+                    continue
+                skip = None
+            else:
+                block = tag and tag not in INLINE_TAGS
+                if block:
+                    parts.append(boundary)
+                if node.text and tag:
+                    parts.append(node.text)
             if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        block = tag and tag not in INLINE_TAGS
-        if block:
-            parts.append(boundary)
-        if node.text and tag:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(boundary + node.tail if block else node.tail)
+                tail = boundary + node.tail if block else node.tail
+                if len(node):
+                    waiting.setdefault(_last(node), []).insert(0, tail)
+                else:
+                    parts.append(tail)
+        if waiting:
+            parts += waiting.pop(node, ())
     return "".join(parts)
+
+
+def _last(node: etree._Element) -> etree._Element:
+    """The last element inside ``node`` in document order (``node`` itself when it is empty)."""
+    while len(node):
+        node = node[-1]
+    return node
