@@ -19,7 +19,7 @@ from morgue.extract.credits import clean_credit, credit_from_line, split_caption
 from morgue.extract.dateline import dateline, settle
 from morgue.extract.dates import date_from_url, date_line, dates_in, labelled_date, local_midnight, parse_iso
 from morgue.extract.figures import find_figures, image_ids
-from morgue.extract.html import parse
+from morgue.extract.html import extract_html, parse
 from morgue.extract.language import detect_language, normalise_language
 from morgue.extract.metadata import Signals
 from morgue.extract.titles import headline
@@ -38,6 +38,7 @@ from morgue.text import slugify, truncate_bytes
         ("Photograph by Ines Duarte for the Example Times", "Ines Duarte for the Example Times"),
         ("(Photo: Getty Images)", "Getty Images"),
         ("Foto: picture alliance/dpa", "picture alliance/dpa"),
+        ("Bild: Andreas Seidel/Archiv", "Andreas Seidel/Archiv"),
         ("Crédit photo : Jean Dupont", "Jean Dupont"),
         ("(Reuters)", "Reuters"),
         ("REUTERS/Jason Lee", "REUTERS/Jason Lee"),
@@ -83,6 +84,51 @@ def test_figures_caption_beside_and_credit_spans():
     assert second.credit == "GCIS"
 
 
+def test_figure_credit_outside_its_caption_and_in_credit_boxes():
+    html = (
+        "<body><article><figure><img src='https://x.test/a.jpg' width=800>"
+        "<span class=e_bl>Foto: Jana Nováková</span><figcaption>A street in Brno.</figcaption></figure>"
+        "<figure><img src='https://x.test/b.jpg' width=800><figcaption><svg><title>arrow</title></svg>"
+        "<div class=image-credit><div>The basement of a house.</div> <span>Jane Roe/Example</span></div>"
+        "</figcaption></figure>"
+        "<figure><img src='https://x.test/c.jpg' width=800><figcaption><span>Smoke over the city.<span>"
+        " Foto: Dan Roe/AP</span></span><span hidden>Show more</span></figcaption></figure>"
+        "<figure><img src='https://x.test/d.jpg' width=800><figcaption>A kitchen "
+        "<span class=media-license-caption>– CC BY 2.0 Jane Roe</span></figcaption></figure>"
+        "<p>Text</p></article></body>"
+    )
+    a, b, c, d = find_figures(parse(html), "https://x.test/story")
+    assert (a.caption, a.credit) == ("A street in Brno.", "Jana Nováková")
+    assert (b.caption, b.credit) == ("The basement of a house.", "Jane Roe/Example")
+    assert (c.caption, c.credit) == ("Smoke over the city.", "Dan Roe/AP")
+    assert d.credit.endswith("CC BY 2.0 Jane Roe")
+
+
+def test_figure_images_seen_as_a_browser_shows_them():
+    html = (
+        "<body><article><div class=photo><p class=withoutCaption><img src='https://x.test/a-590.jpg' width=590>"
+        "</p><span class=newsCaption>A rally in town <span class=caption>(Image: Getty)</span></span></div>"
+        "<figure><img src='https://x.test/b.jpg' width=570 height=0><figcaption>B</figcaption></figure>"
+        "<figure><img src='https://x.test/c-300.jpg' srcset='https://x.test/c-300.jpg 300w, "
+        "https://x.test/c-1200.jpg 1200w'></figure><p>Text</p></article></body>"
+    )
+    a, b, c = find_figures(parse(html), "https://x.test/story")
+    assert (a.caption, a.credit) == ("A rally in town", "Getty")
+    assert b.src == "https://x.test/b.jpg"  # height="0" beside a width: no tracking pixel
+    assert c.src == "https://x.test/c-1200.jpg"  # the largest rendition
+
+
+def test_the_authors_photo_does_not_lead():
+    html = (
+        "<html><head><meta name=author content='Jane Roe'></head><body><article><h1>A headline here</h1>"
+        "<div><img src='https://x.test/authors/jane.jpg' width=400 alt='Picture of Jane Roe'></div>"
+        "<figure><img src='https://x.test/fire.jpg' width=800><figcaption>Smoke over the city. "
+        "Photo: Dan Roe/AP</figcaption></figure><p>" + "Text. " * 60 + "</p></article></body></html>"
+    )
+    image = extract_html(html, "https://x.test/story").article.image
+    assert (image.src, image.credit) == ("https://x.test/fire.jpg", "Dan Roe/AP")
+
+
 def test_image_ids_survive_resizing():
     a = "https://cdn.test/images/4c113d3e-b078-4dd9-8c4b-24b103c17e6a_w948_r1.778_fpx45_fpy48.jpg"
     b = "https://cdn.test/images/4c113d3e-b078-4dd9-8c4b-24b103c17e6a_w1280_r1.77_fpx45_fpy48.jpg"
@@ -100,6 +146,15 @@ def test_caption_and_credit_are_kept_apart():
         "Just Stop Oil/PA Wire",
     )
     assert split_caption_credit("A quiet street in the old town.") == ("A quiet street in the old town.", None)
+    assert split_caption_credit("A raid in La Soledat / Lorenzo Marina") == ("A raid in La Soledat", "Lorenzo Marina")
+    assert split_caption_credit("Jonas Jonaitis / J. Petraitis / LRT nuotr.") == (
+        "Jonas Jonaitis",
+        "J. Petraitis / LRT nuotr.",
+    )
+    assert split_caption_credit("The lodge was redesigned. Supplied") == ("The lodge was redesigned.", "Supplied")
+    assert split_caption_credit("Graduates in Jakarta(Dok.IGI )") == ("Graduates in Jakarta", "Dok.IGI")
+    for prose in ("Trade rose in 2023/2024", "The input / output ratio", "The AC/DC concert"):
+        assert split_caption_credit(prose) == (prose, None)
 
 
 def test_clean_credit_drops_dangling_separators():

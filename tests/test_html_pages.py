@@ -36,7 +36,7 @@ PAGES = {
     # German, Austrian, Swiss, Luxembourg
     "fundus__at_DerStandard_2024_05_03": (A, T, D, IMG, C),
     "fundus__de_SpiegelOnline_2023_04_28": (A, T, D, IMG),
-    "fundus__de_Heise_2024_04_19": (A, T, D, IMG),
+    "fundus__de_Heise_2024_04_19": (A, T, D),
     "fundus__lu_Tageblatt_2026_01_13": (A, T, D, IMG),
     "fundus__ch_NZZ_2024_07_18": (A, T, D),  # "Elena Oberholzer (obe), Oliver Maksan (oma)"
     "fundus__de_MDR_2023_04_28": (A, T, D),  # <meta name=author content="mdr.de">: a domain, not a person
@@ -56,6 +56,8 @@ PAGES = {
     "trafilatura__utopia.de-Werbung": (A, T, D),  # declared dates disagree: the dateline settles it
     "trafilatura__dtb-tennis.de-nominiert": (A, T, D),  # "4. 2. 2022." (thin spaces)
     "fundus__de_DW_2023_04_28": (T, D),  # a photo's date under the headline; "Datum" and the date below the text
+    "fundus__de_FreiePresse_2024_04_30": (IMG, C),  # "Bild: X" at the caption's end
+    "fundus__de_NetzpolitikOrg_2024_04_28": (IMG, C),  # credit in a span whose class says "license"
     "trafilatura__literaturkritik.de-Ann-Cotten": (A, T, D),  # "Erschienen am: 01.11.2023" in the footer
     "trafilatura__martinruetter.com-Winter": (T, D),  # microdata datePublished before a page-wide <meta name=date>
     "trafilatura__beige.de.suedfrankreich": (A, T, D),  # "2022-11-06T23:00:00Z": Berlin's midnight, the 7th
@@ -66,13 +68,17 @@ PAGES = {
     "trafilatura__prof-pc.de": (T,),  # <title>Home</title>: the <h1> is the headline
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
+    "fundus__uk_Express_2024_07_18": (IMG, C),  # an image wrapper classed "withoutCaption"; "(Image: Getty)"
+    "fundus__ca_CanadaCom_2026_06_06": (C,),  # "... from the ground up. Supplied"; a teaser's thumbnail first
+    "postlight__gothamist.com": (C,),  # a credit box holding the caption then the credit; an SVG's <title>
+    "readability__cnet": (C,),  # width="570" height="0" is no tracking pixel
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"
     "fundus__ca_FinancialPost_2026_06_06": (A, T, D, C),  # credit in a <figure> of nested <source>s
     "postlight__www.politico.com": (A, T, IMG),  # a resizer's URL carrying the declared image
     "newspaper4k__cnn_002": (A, T, D, IMG),
     "postlight__www.eonline.com": (A, T, D),
     "postlight__deadspin.com": (A, T, D, IMG),  # a link to the author's profile page
-    "postlight__www.nydailynews.com": (A, T, IMG),  # "By Meg Wagner" above the desk and the date
+    "postlight__www.nydailynews.com": (A, T),  # "By Meg Wagner" above the desk and the date
     "postlight__www.theguardian.com": (A, T, D, IMG),  # two profile URLs in one <meta>
     "postlight__www.newyorker.com": (A, T, D, IMG),  # the publisher (its copyright) is not an author
     "postlight__www.investmentexecutive.com": (A, T, D, IMG),  # two itemprop=name; the agency is no person
@@ -106,6 +112,12 @@ PAGES = {
     "trafilatura__parcoabruzzo.it.58354": (T, D),  # "( Pescasseroli, 14 Gennaio 20 )"
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
+    "fundus__es_MallorcaZeitung_2025_04_16": (IMG, C),  # "... in La Soledat / Lorenzo Marina"
+    # Czech, Swedish, Lithuanian, Indonesian
+    "fundus__cz_SeznamZpravy_2025_04_08": (IMG, C),  # "Foto: X" in the <figure>, outside its <figcaption>; srcset
+    "fundus__se_Aftonbladet_2026_08_02": (IMG, C),  # the author's photo first; a hidden "Visa mer" in the caption
+    "fundus__lt_LRT_2024_03_31": (IMG, C),  # a column: the author's photo is the declared image
+    "fundus__id_MediaIndonesia_2026_01_20": (IMG, C),  # "(Dok.IGI )" at the caption's end
     # Chinese, Japanese, Korean
     "newspaper4k__chinese_article_002": (NONE, T, D),
     "fundus__jp_AsahiShimbun_2025_01_13": (A, T, D, IMG),

@@ -12,7 +12,7 @@ import re
 _NOUN = (
     r"(?:featured |header |hero |top |lead |main |cover |title |teaser |banner |feature |article )?"
     r"(?:images?|photos?|photographs?|pictures?|pics?|illustrations?|graphics?|artwork|videos?|visuals?"
-    r"|fotos?|bilder?|bildes|crédits? photos?|photos? crédits?|fotografías?|imagen|imágenes|immagine|foto ?credit)"
+    r"|fotos?|bild(?:er|es)?|crédits? photos?|photos? crédits?|fotografías?|imagen|imágenes|immagine|foto ?credit)"
 )
 # "Image credit: X", "Photo: X", "Photo courtesy of X", "Foto: X", "Crédit photo : X", "Credit: X"
 _LABELLED = re.compile(
@@ -62,6 +62,15 @@ _TRAILING_PARENS = re.compile(
 )
 # "... (España).Gustavo Valiente / Europa Press": a "Name / Organisation" line after the last sentence.
 _TRAILING_SLASH = re.compile(r"(?<=[.!?)”\"])\s*(?P<credit>[A-ZÀ-Ý][^./()]{1,50}\s/\s[^./()]{2,50})\s*$")
+# "... in La Soledat / Lorenzo Marina", "Povilas Aleksandravičius / J. Stacevičiaus / LRT nuotr.": a caption
+# whose last part, after a spaced slash, names the photographer (and the outlet).
+_TRAILING_SPACED_SLASH = re.compile(r"\S\s+/\s+(?P<credit>[A-ZÀ-Ý][^/()|]{1,40}?(?:\s+/\s+[^/()|]{2,40}?)?)\s*$")
+# "... from the ground up. Supplied", "... (Dok. IGI)": a credit word that needs no label.
+_TRAILING_WORD = re.compile(
+    r"(?:(?<=[.!?”\"])\s+|\s*\()(?P<credit>(?:supplied|handout|file photo|courtesy photo|pool photo"
+    r"|(?:dok|doc|dokumentasi)\.?\s*[^\s()][^()]{1,50}))\)?\s*$",
+    re.I,
+)
 _TRAILING_AGENCY = re.compile(
     rf"(?:^|\s)(?P<credit>(?:[\w.'’-]+\s){{0,3}}[\w.'’-]+\s*/\s*(?:{_AGENCIES})|\(?(?:{_AGENCIES})\)?)\s*$", re.I
 )
@@ -69,7 +78,7 @@ _TRAILING_AGENCY = re.compile(
 # What is left at the end of a caption once its credit is cut off: the label, brackets, separators.
 _CAPTION_TAIL = re.compile(
     rf"[\s(\[|—–-]*(?:(?:{_NOUN}\s*(?:credits?|courtesy(?: of)?|source)?|{_NOUN}\s+by|credits?|{_OTHER_LABELS})"
-    rf"\s*[:：=]?|©)?[\s(\[|—–=-]*$",
+    rf"\s*[:：=]?|©)?[\s(\[|/—–=-]*$",
     re.I,
 )
 _LEADING = re.compile(r"^(?:©|\(c\)|copyright|credit[s]?\s*[:：]|(?-i:Credits?(?=[A-Z]))|by\s)\s*", re.I)
@@ -125,7 +134,14 @@ def split_caption_credit(text: str) -> tuple[str | None, str | None]:
     whole = credit_from_line(text)
     if whole:
         return None, whole
-    for pattern in (_IN_CAPTION, _TRAILING_AGENCY, _TRAILING_PARENS, _TRAILING_SLASH):
+    for pattern in (
+        _IN_CAPTION,
+        _TRAILING_AGENCY,
+        _TRAILING_PARENS,
+        _TRAILING_SLASH,
+        _TRAILING_WORD,
+        _TRAILING_SPACED_SLASH,
+    ):
         match = pattern.search(text)
         if match:
             group = "name" if match.groupdict().get("name") else "credit"

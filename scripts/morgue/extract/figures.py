@@ -24,7 +24,7 @@ from .metadata import text_of
 
 _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|fotograf|source|quelle|courtesy|rights|urheber|bildnachweis"
-    r"|attribution|agency",
+    r"|attribution|agency|licen[cs]e|lizenz",
     re.I,
 )
 _PHOTO_AUTHOR = re.compile(r"author|byline|autor|photog", re.I)
@@ -93,14 +93,12 @@ def _absolute(value: str | None, base: str | None) -> str | None:
 
 
 def renditions(img: etree._Element, base: str | None) -> list[str]:
-    """All URLs an image names: lazy-loading attributes, ``src``, and ``srcset`` entries."""
+    """All URLs an image names: the largest ``srcset`` rendition first (what a wide screen shows),
+    then lazy-loading attributes, ``src``, and the other ``srcset`` entries."""
     out: list[str] = []
     values = [img.get(a) for a in ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "src")]
     candidates = [v for attr in ("srcset", "data-srcset", "data-lazy-srcset") for v in srcset_urls(img.get(attr))]
-    if candidates and (not any(values) or _tiny_rendition(next(v for v in values if v) if any(values) else "")):
-        values = candidates + values  # a placeholder or no src: the largest listed rendition first
-    else:
-        values += candidates
+    values = candidates[:1] + values + candidates[1:]
     for value in values:
         if value and not value.startswith("data:"):
             url = _absolute(value, base)
@@ -236,16 +234,18 @@ def _caption_and_credit(scope: etree._Element, credit: str | None) -> tuple[str 
         text = el.get("content") or text_of(el)
         if credit_label(text) and el.getparent() is not None:  # "<span>Image:</span> <span>GCIS</span>"
             text = text_of(el.getparent())
+        text = _last_block(el) or text  # a credit box holding the caption, then the credit
+        value = clean_credit(credit_from_line(text) or text)
         credit_texts.append(text)
-        credit = credit or clean_credit(credit_from_line(text) or text)
+        credit = credit or value
     caption_el = next(iter(scope.iter("figcaption")), None)
     if caption_el is None:
-        caption_el = next(
-            (e for e in scope.iter() if isinstance(e.tag, str) and _CAPTION_CLASS.search(e.get("class") or "")), None
-        )
-    caption = text_of(caption_el) if caption_el is not None else None
+        caption_el = next((e for e in scope.iter() if _caption_classed(e)), None)
+    caption = _visible_text(caption_el) if caption_el is not None else None
+    if credit is None:  # "<figure><img><span>Foto: X</span><figcaption>Caption.</figcaption></figure>"
+        credit = _credit_line_beside(scope, caption_el)
     if caption_el is not None and credit is None:  # "<span>Caption.</span><span>Getty Images</span>"
-        parts = [text_of(child) for child in caption_el if isinstance(child.tag, str)]
+        parts = [text_of(child) for child in caption_el if isinstance(child.tag, str) and not _hidden(child)]
         parts = [p for p in parts if p]
         if len(parts) > 1 and _credit_like(parts[-1]) and len(parts[-1]) < len(caption) / 2:
             credit = clean_credit(credit_from_line(parts[-1]) or parts[-1])
@@ -266,6 +266,70 @@ def _caption_and_credit(scope: etree._Element, credit: str | None) -> tuple[str 
         caption, in_caption = split_caption_credit(caption)
         credit = credit or in_caption
     return caption or None, credit
+
+
+def _last_block(el: etree._Element) -> str | None:
+    """The text of ``el``'s last child element when it reads as a credit and an earlier one does
+    not (a caption sentence before it)."""
+    texts = [text_of(c) for c in el if isinstance(c.tag, str) and not _hidden(c)]
+    texts = [t for t in texts if t]
+    if len(texts) < 2 or not _credit_like(texts[-1]) or all(_credit_like(t) for t in texts[:-1]):
+        return None
+    return texts[-1]
+
+
+def _caption_classed(el: etree._Element) -> bool:
+    """A caption element by its class (not an image's wrapper named, say, "withoutCaption")."""
+    return (
+        isinstance(el.tag, str)
+        and bool(_CAPTION_CLASS.search(el.get("class") or ""))
+        and _image_in(el) is None
+        and bool(text_of(el))
+    )
+
+
+def _hidden(el: etree._Element) -> bool:
+    """Not shown: the ``hidden`` attribute ("Show more" buttons), or ``display:none``."""
+    return el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", "")
+
+
+def _visible_text(el: etree._Element) -> str:
+    """``text_of(el)`` without its hidden children and icons' titles (an SVG's ``<title>``)."""
+    skipped = [c for c in el.iter() if isinstance(c.tag, str) and (c.tag == "svg" or _hidden(c)) and c is not el]
+    if not skipped:
+        return text_of(el)
+    text = text_of(el)
+    for child in skipped:
+        inner = text_of(child)
+        if inner:
+            text = text.replace(inner, " ", 1)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _credit_line_beside(scope: etree._Element, caption_el: etree._Element | None) -> str | None:
+    """A labelled credit line ("Foto: X", "Photo: X") in a figure, outside its caption element."""
+    if scope.tag != "figure" and caption_el is None:
+        return None
+    for block in _leaf_blocks(scope, caption_el):
+        credit = credit_from_line(block)
+        if credit:
+            return credit
+    return None
+
+
+def _leaf_blocks(el: etree._Element, skip: etree._Element | None) -> list[str]:
+    """Texts of ``el``'s innermost elements holding text, outside ``skip`` (at most a few)."""
+    out = []
+    for node in el.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "svg") or _hidden(node):
+            continue
+        if skip is not None and (node is skip or skip in node.iterancestors()):
+            continue
+        if node.text and node.text.strip() and not any(isinstance(c.tag, str) for c in node):
+            out.append(node.text.strip())
+            if len(out) >= 6:
+                break
+    return out
 
 
 def _caption_beside(container: etree._Element) -> etree._Element | None:
@@ -381,7 +445,7 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
         seen.add(container)
         figure = read_figure(container, base, img)
         if figure is not None:
-            figure.aside = _is_aside(container, figure.caption)
+            figure.aside = _is_aside(container, figure.caption, figure.credit)
             out.append(figure)
     return out
 
@@ -389,7 +453,7 @@ def find_figures(root: etree._Element, base: str | None) -> list[Figure]:
 _ASIDE_CLASS = re.compile(r"video|player|teaser|card|related|more-|recirc|promo", re.I)
 
 
-def _is_aside(container: etree._Element, caption: str | None) -> bool:
+def _is_aside(container: etree._Element, caption: str | None, credit: str | None = None) -> bool:
     """A teaser, a video poster or an author's photo rather than an article's picture: in a list
     item or a card, teaser or video block, captioned by a link (a teaser's headline) or by a
     byline."""
@@ -405,7 +469,8 @@ def _is_aside(container: etree._Element, caption: str | None) -> bool:
         if marks and _ASIDE_CLASS.search(marks):
             return True
     if caption and len(caption) > 20:
-        linked = max((len(text_of(a)) for a in container.iter("a") if a.get("href")), default=0)
+        links = (text_of(a) for a in container.iter("a") if a.get("href"))
+        linked = max((len(t) for t in links if not (credit and t and t in credit)), default=0)  # not the credit's link
         return linked >= 0.6 * len(caption)
     return False
 
@@ -451,11 +516,12 @@ def _by_width(sources: Iterable[etree._Element]) -> list[etree._Element]:
 
 
 def _is_pixel(img: etree._Element) -> bool:
-    for attr in ("width", "height"):
-        value = (img.get(attr) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < 50:
-            return True
-    return False
+    """A tracking pixel or spacer: a side of 1 to 49 px, or both sides 0 (``height="0"`` beside a
+    real width only means the height is left to the browser)."""
+    sizes = [v for v in ((img.get(a) or "").strip().rstrip("px") for a in ("width", "height")) if v.isdigit()]
+    if any(0 < int(v) < 50 for v in sizes):
+        return True
+    return bool(sizes) and all(int(v) == 0 for v in sizes)
 
 
 def key(url: str | None) -> str:

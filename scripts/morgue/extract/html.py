@@ -104,15 +104,19 @@ def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> 
     declared = meta.image_urls
     declared_keys = {key(u) for u in declared}
     declared_stems = {file_stem(u) for u in declared if len(file_stem(u)) >= 6 or file_stem(u).isdigit()}
-    match = None
-    for figure in figures:
-        keys = {key(s) for s in figure.sources}
-        if keys & declared_keys or {file_stem(s) for s in figure.sources} & declared_stems:  # same file
-            match = figure
-            break
+    same_file = [
+        f
+        for f in figures
+        if {key(s) for s in f.sources} & declared_keys or {file_stem(s) for s in f.sources} & declared_stems
+    ]  # the article's own picture before a teaser's thumbnail of it
+    match = next((f for f in same_file if not (f.small or f.aside)), same_file[0] if same_file else None)
     if match is None and declared:
         match = _same_image(declared, figures)
     if match is None:
+        declared_ids = {t for u in declared for t in image_ids(u)}
+        pictures = [f for f in figures if not _portrait(f, meta.authors, declared_ids)]
+        if any((f.caption or f.credit) and not (f.small or f.aside) for f in pictures):
+            figures = pictures  # the author's photo leads only a page with no other picture (a column)
         match = _before_text(root, figures) or (None if declared else _first_captioned(figures))
     if match is not None:
         alt = match.alt or meta.image_alt
@@ -125,6 +129,15 @@ def _lead_image(meta: PageMeta, figures: list[Figure], root: etree._Element) -> 
         image = Image(src=declared[0], alt=meta.image_alt, caption=meta.image_caption, credit=credit)
         return image, declared_keys
     return None, set()
+
+
+def _portrait(figure: Figure, authors: list[str], declared_ids: set[str]) -> bool:
+    """An author's photo: its short caption or alt text names one of the article's authors
+    ("Jane Roe", "Bild av Jane Roe"), and it is not the page's declared image (a column's)."""
+    if image_ids(figure.src) & declared_ids:
+        return False
+    texts = [t for t in (figure.caption, figure.alt) if t and len(t) <= 60]
+    return any(name in text for name in authors if len(name) > 4 for text in texts)
 
 
 def _credit_in(alt: str | None) -> str | None:
