@@ -18,7 +18,7 @@ from morgue.extract.bylines import (
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
 from morgue.extract.dateline import dateline, settle
 from morgue.extract.dates import date_from_url, date_line, dates_in, labelled_date, local_midnight, parse_iso
-from morgue.extract.figures import find_figures, image_ids
+from morgue.extract.figures import find_figures, image_ids, srcset_urls
 from morgue.extract.html import extract_html, parse
 from morgue.extract.language import detect_language, normalise_language
 from morgue.extract.metadata import Signals
@@ -116,6 +116,13 @@ def test_figure_images_seen_as_a_browser_shows_them():
     assert (a.caption, a.credit) == ("A rally in town", "Getty")
     assert b.src == "https://x.test/b.jpg"  # height="0" beside a width: no tracking pixel
     assert c.src == "https://x.test/c-1200.jpg"  # the largest rendition
+
+
+def test_srcset_entries_without_descriptor():
+    srcset = "https://x.test/a.jpg?w=288&sig=K,\n    https://x.test/a.jpg?w=576&sig=N 2x"
+    assert srcset_urls(srcset) == ["https://x.test/a.jpg?w=576&sig=N", "https://x.test/a.jpg?w=288&sig=K"]
+    commas = "//x.test/a.jpeg?fl=cro,0,0%7Cres,722 722w, //x.test/a.jpeg?fl=cro,0,0%7Cres,1024 1024w"
+    assert srcset_urls(commas) == ["//x.test/a.jpeg?fl=cro,0,0%7Cres,1024", "//x.test/a.jpeg?fl=cro,0,0%7Cres,722"]
 
 
 def test_the_authors_photo_does_not_lead():

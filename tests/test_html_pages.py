@@ -69,7 +69,7 @@ PAGES = {
     # English
     "fundus__uk_iNews_2025_01_28": (A, T, D, C),
     "fundus__uk_Express_2024_07_18": (IMG, C),  # an image wrapper classed "withoutCaption"; "(Image: Getty)"
-    "fundus__ca_CanadaCom_2026_06_06": (C,),  # "... from the ground up. Supplied"; a teaser's thumbnail first
+    "fundus__ca_CanadaCom_2026_06_06": (IMG, C),  # "... ground up. Supplied"; a teaser's thumbnail first; "URL, URL 2x"
     "postlight__gothamist.com": (C,),  # a credit box holding the caption then the credit; an SVG's <title>
     "readability__cnet": (C,),  # width="570" height="0" is no tracking pixel
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"

@@ -107,7 +107,7 @@ def renditions(img: etree._Element, base: str | None) -> list[str]:
     return out
 
 
-_SRCSET_ENTRY = re.compile(r"[\s,]*(\S+)([^,]*)")
+_SRCSET_URL = re.compile(r"[\s,]*(\S+)")
 _WIDTH = re.compile(r"(?:[?&](?:w|width)=|[-_](?=\d+x\d))(\d{1,4})")
 
 
@@ -116,10 +116,16 @@ def srcset_urls(srcset: str | None) -> list[str]:
     if not srcset:
         return []
     entries = []
-    for match in _SRCSET_ENTRY.finditer(srcset):  # as the HTML standard splits it: URLs end at whitespace
-        url, descriptor = match.group(1), match.group(2) or ""
-        if url.endswith(","):
-            url, descriptor = url.rstrip(","), ""
+    pos = 0
+    while match := _SRCSET_URL.match(srcset, pos):  # as the HTML standard splits it: URLs end at whitespace
+        url, pos = match.group(1), match.end()
+        descriptor = ""
+        if url.endswith(","):  # "URL," has no descriptor: what follows is the next entry
+            url = url.rstrip(",")
+        else:
+            comma = srcset.find(",", pos)
+            comma = len(srcset) if comma < 0 else comma
+            descriptor, pos = srcset[pos:comma], comma + 1
         size = re.match(r"(\d+(?:\.\d+)?)[wx]", descriptor.strip())
         if url and not url.startswith("data:"):
             entries.append((float(size.group(1)) if size else 0.0, url))
