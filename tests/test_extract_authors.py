@@ -120,3 +120,15 @@ def test_a_handle_alone_in_a_dated_byline():
     assert _authors("", byline) == ["Mara_Q"]
     byline = '<div class="group-author">Von <a href="/team/mq">Mara.Quint</a> am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>'
     assert _authors("", byline) == ["Mara.Quint"]
+
+
+def test_organisation_declared_twice_is_the_byline():
+    ld = _article({"@type": "Organization", "name": "Harbour Courier"})
+    head = '<meta name="author" content="Harbour Courier">'
+    byline = '<p class="byline">Foto: <span class="author">Lena Stein</span></p>'
+    assert _authors(head, byline, ld) == ["Harbour Courier"]
+
+
+def test_person_shown_when_the_organisation_is_declared_once():
+    ld = _article({"@type": "Organization", "name": "Harbour Courier"})
+    assert _authors("", '<p class="byline">By Lena Stein</p>', ld) == ["Lena Stein"]

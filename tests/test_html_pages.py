@@ -103,6 +103,8 @@ PAGES = {
     "fundus__fr_LeFigaro_2024_11_22": (A,),  # "Le Figaro et AFP": two organisations, no person
     "trafilatura__archive.org.dzs-clan.de": (A,),  # "Author: <a><b>handle</b></a> am <date>": nested inline text
     "trafilatura__d73e0fa055834b2dbb2036ba27d46597": (A,),  # "Von <a>First.Last</a> am <weekday, date>"
+    "fundus__at_SalzburgerNachrichten_2026_01_06": (A,),  # JSON-LD and <meta> credit the paper; photo credits below
+    "fundus__za_Dizindaba_2025_11_16": (A,),  # JSON-LD and <meta> name the site; a profile link is not the byline
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),

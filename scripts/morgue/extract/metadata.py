@@ -127,7 +127,8 @@ class Signals:
         ``headline``, links to author profile pages); author boxes and profile URLs only for
         pages that name no one at all. Organisations listed beside people in JSON-LD ("AP",
         "dpa") are kept with them; the organisations are those of the first source naming any
-        ("Le Figaro et AFP"), the byline of a page that names no person."""
+        ("Le Figaro et AFP"), the byline of a page that names no person, or whose JSON-LD and
+        ``<meta>`` both credit an organisation and no one (a name shown elsewhere is not its byline)."""
         strong = [
             self._ld_authors,
             lambda: [(v, False) for v in self.meta.all(*_META_AUTHORS)],
@@ -142,6 +143,7 @@ class Signals:
         people: list[str] = []
         organisations: list[str] = []
         first_orgs: list[str] = []
+        declared_orgs = False  # JSON-LD credits organisations only
         for i, source in enumerate([*strong, *weak]):
             if i >= len(strong) and organisations:
                 break
@@ -152,6 +154,10 @@ class Signals:
                     target.append(name)
             if not first_orgs:
                 first_orgs = [n for n, org in named if org]
+            if i == 0:
+                declared_orgs = bool(named) and not people
+            elif i == 1 and declared_orgs and named and all(org for _, org in named):
+                break  # JSON-LD and <meta> both credit an organisation, no person: the page's own byline
             if people:
                 # the later sources naming people directly; the line under the headline only to
                 # complete a first name or login (walking the page there costs more than the rest)
