@@ -118,6 +118,20 @@ def test_figure_images_seen_as_a_browser_shows_them():
     assert c.src == "https://x.test/c-1200.jpg"  # the largest rendition
 
 
+def test_pictures_beside_the_text_and_sized_by_css():
+    html = (
+        "<body><article><aside class='left image wide'><a href='https://x.test/a.jpg'><img "
+        "src='https://x.test/a-896.jpg'></a><p class=caption>A rally. <span class=credits>(Courtesy of Jane Roe)"
+        "</span></p></aside><aside class=related><img src='https://x.test/r.jpg'><p>Read more</p></aside>"
+        "<div><picture><source srcset='https://x.test/b-930.jpg'><img src='https://x.test/b-375.jpg' width=0 "
+        "height=0></picture><div class=overlay>Anadolu Ajansı</div></div>"
+        "<img src='https://x.test/pixel.jpg' width=0 height=0><p>Text</p></article></body>"
+    )
+    a, b = find_figures(parse(html), "https://x.test/story")
+    assert (a.src, a.caption, a.credit) == ("https://x.test/a-896.jpg", "A rally.", "Jane Roe")
+    assert (b.src, b.credit) == ("https://x.test/b-375.jpg", "Anadolu Ajansı")
+
+
 def test_srcset_entries_without_descriptor():
     srcset = "https://x.test/a.jpg?w=288&sig=K,\n    https://x.test/a.jpg?w=576&sig=N 2x"
     assert srcset_urls(srcset) == ["https://x.test/a.jpg?w=576&sig=N", "https://x.test/a.jpg?w=288&sig=K"]

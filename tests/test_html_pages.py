@@ -72,6 +72,7 @@ PAGES = {
     "fundus__ca_CanadaCom_2026_06_06": (IMG, C),  # "... ground up. Supplied"; a teaser's thumbnail first; "URL, URL 2x"
     "postlight__gothamist.com": (C,),  # a credit box holding the caption then the credit; an SVG's <title>
     "readability__cnet": (C,),  # width="570" height="0" is no tracking pixel
+    "fundus__us_TheNation_2023_05_15": (IMG, C),  # the lead in an <aside class="... image wide">
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"
     "fundus__ca_FinancialPost_2026_06_06": (A, T, D, C),  # credit in a <figure> of nested <source>s
     "postlight__www.politico.com": (A, T, IMG),  # a resizer's URL carrying the declared image
@@ -115,7 +116,8 @@ PAGES = {
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
     "fundus__es_MallorcaZeitung_2025_04_16": (IMG, C),  # "... in La Soledat / Lorenzo Marina"
-    # Czech, Swedish, Lithuanian, Indonesian
+    # Czech, Swedish, Lithuanian, Indonesian, Turkish
+    "fundus__tr_NTVTR_2025_11_10": (IMG, C),  # a <picture> sized 0 by 0 (CSS sizes it); the agency over it
     "fundus__cz_SeznamZpravy_2025_04_08": (IMG, C),  # "Foto: X" in the <figure>, outside its <figcaption>; srcset
     "fundus__se_Aftonbladet_2026_08_02": (IMG, C),  # the author's photo first; a hidden "Visa mer" in the caption
     "fundus__lt_LRT_2024_03_31": (IMG, C),  # a column: the author's photo is the declared image

@@ -36,7 +36,7 @@ _JA_KO = re.compile(r"^[(（\[]?\s*(?:写真|撮影|画像|사진|이미지)\s*[
 _AGENCIES = (
     r"reuters|ap|ap photo|associated press|afp|afp photo|getty images|getty|epa|epa-efe|efe|ansa|dpa|"
     r"picture alliance|picture-alliance|imago|imago images|xinhua|xinhua news agency|kyodo|yonhap|bloomberg|"
-    r"shutterstock|istock|istockphoto|alamy|unsplash|pexels|pixabay|wikimedia commons|anadolu agency|sipa|"
+    r"shutterstock|istock|istockphoto|alamy|unsplash|pexels|pixabay|wikimedia commons|anadolu agency|anadolu ajansı|sipa|"
     r"keystone|abaca|pa|pa images|pa wire|nurphoto|sopa images|zuma|zuma press|cfp|vcg|视觉中国|新华社|中新社|东方ic"
 )
 # A line holding nothing but an agency credit: "(Reuters)", "REUTERS/Jason Lee", "Jason Lee/Getty Images",
@@ -81,7 +81,9 @@ _CAPTION_TAIL = re.compile(
     rf"\s*[:：=]?|©)?[\s(\[|/—–=-]*$",
     re.I,
 )
-_LEADING = re.compile(r"^(?:©|\(c\)|copyright|credit[s]?\s*[:：]|(?-i:Credits?(?=[A-Z]))|by\s)\s*", re.I)
+_LEADING = re.compile(
+    r"^(?:©|\(c\)|copyright|credit[s]?\s*[:：]|(?-i:Credits?(?=[A-Z]))|by\s|courtesy(?: of)?\s)\s*", re.I
+)
 _TRAILING = re.compile(r"(?:\s*(?:[/|·•,;:–—-]|\bvia|\band)\s*)+$", re.I)
 _MAX_WORDS = 14
 _LABEL_ONLY = re.compile(rf"^(?:{_NOUN}\s*(?:credits?|source)?|credits?|{_OTHER_LABELS}|©)\s*[:：=]?$", re.I)

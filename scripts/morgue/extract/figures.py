@@ -34,6 +34,7 @@ _CAPTION_CLASS = re.compile(
     re.I,
 )
 _FIGURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|media|lead|hero|teaser-image|foto|bild)\b", re.I)
+_PICTURE_CLASS = re.compile(r"\b(?:figure|image|img|photo|picture|foto|bild)\b", re.I)
 _MAX_CAPTION = 600
 _LEAD_MIN_WIDTH = 200
 _MAX_CLIMB = 5
@@ -484,6 +485,8 @@ def _is_aside(container: etree._Element, caption: str | None, credit: str | None
 def _in_chrome(img: etree._Element) -> bool:
     """Inside page chrome: header, navigation, footer, asides, author boxes, teaser lists."""
     for level, ancestor in enumerate(img.iterancestors()):
+        if ancestor.tag == "aside" and _PICTURE_CLASS.search(ancestor.get("class") or ""):
+            continue  # <aside class="image wide">: a picture set beside the text
         if ancestor.tag in ("header", "nav", "footer", "aside", "form"):
             return ancestor.tag != "header" or not _article_header(ancestor)
         if level < 4 and ancestor.tag not in (
@@ -523,11 +526,15 @@ def _by_width(sources: Iterable[etree._Element]) -> list[etree._Element]:
 
 def _is_pixel(img: etree._Element) -> bool:
     """A tracking pixel or spacer: a side of 1 to 49 px, or both sides 0 (``height="0"`` beside a
-    real width only means the height is left to the browser)."""
+    real width only means the height is left to the browser, and a responsive image, one with a
+    ``srcset`` or in a ``<picture>``, sized 0 by 0 is sized by its CSS)."""
     sizes = [v for v in ((img.get(a) or "").strip().rstrip("px") for a in ("width", "height")) if v.isdigit()]
     if any(0 < int(v) < 50 for v in sizes):
         return True
-    return bool(sizes) and all(int(v) == 0 for v in sizes)
+    if not sizes or any(int(v) for v in sizes):
+        return False
+    in_picture = any(a.tag == "picture" for a in islice(img.iterancestors(), 4))  # libxml2 nests <source>s
+    return not (img.get("srcset") or img.get("data-srcset") or in_picture)
 
 
 def key(url: str | None) -> str:
