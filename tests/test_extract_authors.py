@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from morgue.extract.bylines import clean_name, split_names
+from morgue.extract.bylines import byline_names, clean_name, split_names
 from morgue.extract.html import parse
 from morgue.extract.metadata import Signals
 from morgue.extract.textof import lines_of, text_of
@@ -132,3 +132,20 @@ def test_organisation_declared_twice_is_the_byline():
 def test_person_shown_when_the_organisation_is_declared_once():
     ld = _article({"@type": "Organization", "name": "Harbour Courier"})
     assert _authors("", '<p class="byline">By Lena Stein</p>', ld) == ["Lena Stein"]
+
+
+def test_dateline_ending_in_the_author_above_the_headline():
+    html = (
+        "<html><head><title>Harbour plan approved</title></head><body><div>"
+        "<small>04.02.2022 | 13:10 Uhr | Lena Stein</small><h1>Harbour plan approved</h1>"
+        + BODY
+        + "</div></body></html>"
+    )
+    assert Signals(parse(html), None).read().authors == ["Lena Stein"]
+
+
+def test_dateline_shapes():
+    assert byline_names("May 3, 2021 by Jane Doe") == ["Jane Doe"]
+    assert byline_names("3. Mai 2022 · Lena Stein und Max Roe") == ["Lena Stein", "Max Roe"]
+    assert byline_names("12.05.2023 | Politik") is None
+    assert byline_names("2022-01-02 - Berlin") is None

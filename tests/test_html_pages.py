@@ -106,6 +106,7 @@ PAGES = {
     "trafilatura__d73e0fa055834b2dbb2036ba27d46597": (A,),  # "Von <a>First.Last</a> am <weekday, date>"
     "fundus__at_SalzburgerNachrichten_2026_01_06": (A,),  # JSON-LD and <meta> credit the paper; photo credits below
     "fundus__za_Dizindaba_2025_11_16": (A,),  # JSON-LD and <meta> name the site; a profile link is not the byline
+    "trafilatura__pferd-aktuell.de-stellungnahmen": (A,),  # "date | time | name" just above the headline
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),
     "trafilatura__sciencesetavenir.fr.rumeur": (A, T, D),

@@ -164,6 +164,13 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+# A dateline ending in the author: "04.02.2022 | 13:10 Uhr | Jane Doe", "May 3, 2021 by Jane Doe".
+_DATE_THEN_NAMES = re.compile(
+    r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s[^\W\d]+\.?\s\d{4}"
+    r"|[^\W\d]+\.?\s\d{1,2},?\s\d{4})(?:\s*[|·•,–-]?\s*\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm))?)?"
+    r"(?:\s*[|·•–—]\s*|\s+(?:von|by|par|por)\s+)(?P<names>\S.*)$",
+    re.I,
+)
 _LABEL_ALONE = re.compile(
     r"^(?:by|von|par|por|author|authors|autor(?:in)?|auteur|autore|text|verfasst von|geschrieben von|written by)\s*[:：]?$",
     re.I,
@@ -190,9 +197,15 @@ def is_label(line: str) -> bool:
 
 
 def byline_names(line: str) -> list[str] | None:
-    """Names when the whole ``line`` is a byline ("By Jane Doe", "作者：张三"); otherwise ``None``."""
+    """Names when the whole ``line`` is a byline ("By Jane Doe", "作者：张三", "04.02.2022 | 13:10 Uhr |
+    Jane Doe"); otherwise ``None``."""
     line = re.sub(r"\s+", " ", line).strip()
-    if len(line) > 160 or not _BYLINE.match(line):
+    if len(line) > 160:
+        return None
+    dated = _DATE_THEN_NAMES.match(line)
+    if dated:
+        return [n for n in split_names(dated["names"]) if looks_like_name(n)] or None
+    if not _BYLINE.match(line):
         return None
     names = [n for n in split_names(line) if looks_like_name(n) or is_organisation(n)]
     return names or None

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..model import When
-from .bylines import byline_in_lines, is_label, looks_like_name
+from .bylines import byline_in_lines, byline_names, is_label, looks_like_name
 from .dates import dates_in, parse_iso
 from .textof import INLINE_TAGS, lines_of, text_of
 
@@ -165,7 +165,7 @@ def byline_near(headline: etree._Element) -> list[str]:
         own = (el.text or "") + "".join(child.tail or "" for child in el)
         reach -= len(own.strip())
         if reach < 0:
-            return []
+            break
         if not own.strip() or len(text_of(el)) > 4 * _MAX_LINE:
             continue
         lines = [line for line in lines_of(el) if len(line) <= _MAX_LINE]
@@ -173,6 +173,24 @@ def byline_near(headline: etree._Element) -> list[str]:
         if names:
             return [n for n in names if looks_like_name(n)]
         label = lines[-1:] if lines and is_label(lines[-1]) else []
+    return _byline_before(headline)
+
+
+def _byline_before(headline: etree._Element) -> list[str]:
+    """Names in a byline line just above ``headline`` ("04.02.2022 | 13:10 Uhr | Jane Roe"): the
+    nearest few lines before it."""
+    seen = 0
+    for el in _preceding(headline):
+        own = (el.text or "") + "".join(child.tail or "" for child in el)
+        if not own.strip():
+            continue
+        lines = [line for line in lines_of(el) if len(line) <= _MAX_LINE]
+        names = next((found for line in lines if (found := byline_names(line))), None)
+        if names:
+            return [n for n in names if looks_like_name(n)]
+        seen += 1
+        if seen >= 3:
+            break
     return []
 
 
