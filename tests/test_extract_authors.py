@@ -149,3 +149,10 @@ def test_dateline_shapes():
     assert byline_names("3. Mai 2022 · Lena Stein und Max Roe") == ["Lena Stein", "Max Roe"]
     assert byline_names("12.05.2023 | Politik") is None
     assert byline_names("2022-01-02 - Berlin") is None
+
+
+def test_organisation_named_for_its_purpose_stays_whole():
+    assert split_names("Society for Harbour Studies") == ["Society for Harbour Studies"]
+    assert split_names("Lena Stein for the Courier") == ["Lena Stein"]
+    head = '<meta name="author" content="Foundation for Harbour Studies">'
+    assert _authors(head, '<p class="byline"><a href="/users/lena_s">lena_s</a></p>') == ["lena_s"]

@@ -33,7 +33,8 @@ _ROLE_AFTER_WORD = re.compile(rf"^[\w'’.-]+\s+(?:staff\s+)?(?:{_ROLE_WORDS})s?
 _ORGANISATION = re.compile(
     r"\b(?:staff|team|desk|newsroom|editors|editorial|agency|agencies|news|press|media|wire|reuters|associated press"
     r"|afp|ap|dpa|xinhua|bloomberg|bbc|cnn|times|post|journal|magazine|group|inc|ltd|gmbh|redaktion|rédaction"
-    r"|redacción|新华社|中新社|本报|编辑部)\b",
+    r"|redacción|organi[sz]ation|foundation|association|institute|university|society|verein|verband|stiftung"
+    r"|新华社|中新社|本报|编辑部)\b",
     re.I,
 )
 # Words byline widgets put beside a name ("Follow", "Email", a section), credentials ("MA", "PhD")
@@ -116,7 +117,8 @@ def clean_name(text: str, whole: bool = False) -> str | None:
     name = _without_role(name, whole)
     name = _TRAILING_PARENS.sub("", name) if not name.startswith("(") else name
     name = _DASH_TAIL.sub("", name)
-    name = _WROTE_FOR.sub("", name)
+    if not _ORGANISATION.match(name):  # "Organization for Transformative Works" is one name
+        name = _WROTE_FOR.sub("", name)
     name = _PLACE.sub("", name)
     name = name.strip(" |·•,;:–—-()[]\"'“”")
     if not name or len(name) > 60 or sum(ch.isalpha() for ch in name) < 2 or name.endswith("*"):
