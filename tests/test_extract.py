@@ -132,6 +132,18 @@ def test_pictures_beside_the_text_and_sized_by_css():
     assert (b.src, b.credit) == ("https://x.test/b-375.jpg", "Anadolu Ajansı")
 
 
+def test_a_figure_around_a_deeply_wrapped_poster():
+    html = (
+        "<body><article><figure><span><div><div><div><a href='#'><img src='https://x.test/poster.jpg'></a>"
+        "</div></div></div><script>" + "var player = 1;" * 200 + "</script></span>"
+        "<figcaption>A camp in Albania.<span><span>Foto:</span> Jane Roe (REUTERS) | <span>Vídeo:</span> EPV"
+        "</span></figcaption></figure><p>Text</p></article></body>"
+    )
+    (figure,) = find_figures(parse(html), "https://x.test/story")
+    assert (figure.element.tag, figure.caption) == ("figure", "A camp in Albania.")
+    assert figure.credit == "Jane Roe (REUTERS) | Vídeo: EPV"
+
+
 def test_srcset_entries_without_descriptor():
     srcset = "https://x.test/a.jpg?w=288&sig=K,\n    https://x.test/a.jpg?w=576&sig=N 2x"
     assert srcset_urls(srcset) == ["https://x.test/a.jpg?w=576&sig=N", "https://x.test/a.jpg?w=288&sig=K"]

@@ -118,6 +118,7 @@ PAGES = {
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
     "fundus__es_MallorcaZeitung_2025_04_16": (IMG, C),  # "... in La Soledat / Lorenzo Marina"
+    "fundus__es_ElPais_2024_10_15": (IMG, C),  # a video's poster six levels inside its <figure>; "<span>Foto: X</span>"
     # Czech, Swedish, Lithuanian, Indonesian, Turkish
     "fundus__tr_NTVTR_2025_11_10": (IMG, C),  # a <picture> sized 0 by 0 (CSS sizes it); the agency over it
     "fundus__cz_SeznamZpravy_2025_04_08": (IMG, C),  # "Foto: X" in the <figure>, outside its <figcaption>; srcset

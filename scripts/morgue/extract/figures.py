@@ -257,6 +257,8 @@ def _caption_and_credit(scope: etree._Element, credit: str | None) -> tuple[str 
         if len(parts) > 1 and _credit_like(parts[-1]) and len(parts[-1]) < len(caption) / 2:
             credit = clean_credit(credit_from_line(parts[-1]) or parts[-1])
             caption = " ".join(parts[:-1])
+        elif credit is None and (labelled := _labelled_last_span(caption_el)):  # "Caption.<span>Foto: X</span>"
+            credit, caption = labelled
     if caption_el is None:  # an unmarked container: first block the caption, a short last one the credit
         blocks = [b for b in _text_blocks(scope) if b not in credit_texts]
         if blocks:
@@ -283,6 +285,19 @@ def _last_block(el: etree._Element) -> str | None:
     if len(texts) < 2 or not _credit_like(texts[-1]) or all(_credit_like(t) for t in texts[:-1]):
         return None
     return texts[-1]
+
+
+def _labelled_last_span(caption_el: etree._Element) -> tuple[str, str] | None:
+    """``(credit, caption)`` of a caption element whose text ends with an element holding a
+    labelled credit line ("A camp in Albania.<span>Foto: X (REUTERS)</span>")."""
+    last = next((c for c in reversed(caption_el) if isinstance(c.tag, str) and not _hidden(c) and text_of(c)), None)
+    if last is None or (last.tail or "").strip():
+        return None
+    credit = credit_from_line(text_of(last))
+    if not credit:
+        return None
+    before = text_of(caption_el).replace(text_of(last), " ")
+    return credit, re.sub(r"\s+", " ", before).strip()
 
 
 def _caption_classed(el: etree._Element) -> bool:
@@ -395,6 +410,9 @@ def _container(img: etree._Element) -> etree._Element:
             best = node
         if node.tag not in ("picture", "source"):  # libxml2 nests a <picture>'s <source>s: not a level
             climbed += 1
+    parent = node.getparent()
+    if climbed == _MAX_CLIMB and parent is not None and parent.tag == "figure" and _images_in(parent) <= 1:
+        return parent  # a <figure> around a deeply wrapped image (a video player's poster)
     return node if node.tag == "figure" else best
 
 
@@ -415,10 +433,23 @@ def _images_in(el: etree._Element) -> int:
 
 
 def _longer_than(el: etree._Element, limit: int) -> bool:
-    """``el`` holds more than ``limit`` characters of text (stops counting there)."""
+    """``el`` holds more than ``limit`` characters of text, a script's or a style's not counted
+    (stops counting there)."""
     total = 0
     for text in el.itertext():
         total += len(text)
+        if total > limit:
+            break
+    else:
+        return False
+    if next(el.iter("script", "style", "template"), None) is None:
+        return True
+    total = 0
+    for node in el.iter():
+        if node.tag not in ("script", "style", "template"):
+            total += len(node.text or "")
+        if node is not el:
+            total += len(node.tail or "")
         if total > limit:
             return True
     return False
