@@ -156,3 +156,14 @@ def test_organisation_named_for_its_purpose_stays_whole():
     assert split_names("Lena Stein for the Courier") == ["Lena Stein"]
     head = '<meta name="author" content="Foundation for Harbour Studies">'
     assert _authors(head, '<p class="byline"><a href="/users/lena_s">lena_s</a></p>') == ["lena_s"]
+
+
+def test_declared_editor_yields_to_the_byline():
+    ld = _article({"@type": "Person", "name": "Oskar Lind"})
+    byline = (
+        '<div class="info"><div class="author-name">Lena Stein</div></div>'
+        + BODY
+        + '<div class="info-author">Editor : <a class="author" href="/author/12/oskar-lind">Oskar Lind</a></div>'
+    )
+    assert _authors("", byline, ld) == ["Lena Stein"]
+    assert _authors("", '<div class="author-name">Lena Stein</div>', ld) == ["Oskar Lind"]

@@ -124,7 +124,11 @@ PAGES = {
     "fundus__cz_SeznamZpravy_2025_04_08": (IMG, C),  # "Foto: X" in the <figure>, outside its <figcaption>; srcset
     "fundus__se_Aftonbladet_2026_08_02": (IMG, C),  # the author's photo first; a hidden "Visa mer" in the caption
     "fundus__lt_LRT_2024_03_31": (IMG, C),  # a column: the author's photo is the declared image
-    "fundus__id_MediaIndonesia_2026_01_20": (IMG, C),  # "(Dok.IGI )" at the caption's end
+    "fundus__id_MediaIndonesia_2026_01_20": (
+        A,
+        IMG,
+        C,
+    ),  # "(Dok.IGI )" at the caption's end; JSON-LD names the "Editor :"
     # Chinese, Japanese, Korean
     "newspaper4k__chinese_article_002": (NONE, T, D),
     "fundus__jp_AsahiShimbun_2025_01_13": (A, T, D, IMG),

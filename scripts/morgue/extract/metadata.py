@@ -74,6 +74,8 @@ class Signals:
         self.article = self.graph.article() or {}
         self.marked = marks.scan(root)
         self._publishers: tuple[str, set[str], set[str]] | None = None  # the site's names, once per page
+        self._dom_found: list[str] | None = None  # the visible byline, once per page
+        self._editors: set[str] = set()  # names the page labels as its editors (loosely)
 
     # ------------------------------------------------------------------ helpers
     def _ld(self, key: str) -> str | None:
@@ -164,6 +166,9 @@ class Signals:
                 end = _COMPLETING + 1 if any(_PARTIAL_NAME.match(n) for n in people) else _COMPLETING
                 people = _completed(people, (self._names(later(), site) for later in strong[i + 1 : end]))
                 people = [self._name_of_login(n) if _LOGIN.match(n) else n for n in people]
+                if i < 3 and self._editors and all(loose(n) in self._editors for n in people):
+                    shown = [n for n, org in self._names([(v, False) for v in self._dom_bylines()], site) if not org]
+                    people = shown or people  # declared the page's editor; the byline shows the author
                 if i == 0:  # agencies credited beside people ("AP", "dpa"), not the publisher itself
                     publisher = loose(self._publisher_name() or "")
                     people += [o for o in organisations if o not in people and loose(o) not in (site, publisher)]
@@ -236,11 +241,16 @@ class Signals:
     def _dom_bylines(self) -> list[str]:
         """Visible bylines: the innermost byline-marked elements naming someone, outside comments,
         forms and teasers; the first one, plus its siblings (several ``rel=author`` links)."""
+        if self._dom_found is not None:
+            return self._dom_found
         candidates = []
         for el in self.marked.bylines:
             marks = el.get("class") or ""
             if el.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(marks) or _FURNITURE_CONTAINER.search(marks):
                 continue  # a photographer, an avatar, a date; a comment's author
+            if _EDITOR_LABEL.search(_text_just_before(el)) or _EDITOR_LABEL.match(el.text or ""):
+                self._editors.update(loose(n) for n in _names_in_byline(el))  # "Editor: <a class=author>"
+                continue
             candidates.append(el)
             if len(candidates) > 60:
                 break
@@ -280,6 +290,7 @@ class Signals:
             group, first = el.getparent(), el
             if len(found) >= 6:
                 break
+        self._dom_found = found
         return found
 
     def _labelled_meta_authors(self) -> list[str]:
@@ -531,6 +542,10 @@ _PHOTO_AGENCY = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _META_AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator")
 _META_AUTHORS_MORE = ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author")
+_EDITOR_LABEL = re.compile(
+    r"(?:^|\b)(?:editor|editors|edited by|redaktur|penyunting|redigiert von|bearbeitet von|责任编辑|编辑|編集)\s*[:：]?\s*$",
+    re.I,
+)
 _SECTION_PATH = re.compile(
     r"/(?:category|categories|tags?|topics?|section|sections|rubriken?|kategorien?|themen?)/", re.I
 )
@@ -609,6 +624,13 @@ def _completes(short: str, full: str) -> bool:
 
 def _folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+
+
+def _text_just_before(el: etree._Element) -> str:
+    """The text right before ``el`` in its parent (its label: "Editor :", "Von")."""
+    previous = el.getprevious()
+    text = previous.tail if previous is not None else (el.getparent().text if el.getparent() is not None else "")
+    return (text or "")[-40:]
 
 
 def _in_furniture(el: etree._Element) -> bool:
