@@ -167,3 +167,8 @@ def test_declared_editor_yields_to_the_byline():
     )
     assert _authors("", byline, ld) == ["Lena Stein"]
     assert _authors("", '<div class="author-name">Lena Stein</div>', ld) == ["Oskar Lind"]
+
+
+def test_less_common_author_meta_names():
+    for name in ("articleAuthor", "article:author_name", "og:author"):
+        assert _authors(f'<meta name="{name}" content="Lena Stein">', "") == ["Lena Stein"]

@@ -107,6 +107,7 @@ PAGES = {
     "fundus__at_SalzburgerNachrichten_2026_01_06": (A,),  # JSON-LD and <meta> credit the paper; photo credits below
     "fundus__za_Dizindaba_2025_11_16": (A,),  # JSON-LD and <meta> name the site; a profile link is not the byline
     "trafilatura__pferd-aktuell.de-stellungnahmen": (A,),  # "date | time | name" just above the headline
+    "fundus__tr_NTVTR_2024_04_30": (A,),  # <meta name="articleAuthor">: the agency, where JSON-LD gives the site
     "readability__archive-of-our-own": (A,),  # <meta name=author> "Organization for ...": the user is the author
     # French, Spanish
     "fundus__fr_EuronewsFR_2024_04_30": (A, D, IMG, C),

@@ -541,7 +541,10 @@ _PHOTO_AGENCY = re.compile(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _META_AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator")
-_META_AUTHORS_MORE = ("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author")
+_META_AUTHORS_MORE = (
+    *("parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author", "articleauthor"),
+    *("article:author_name", "og:author", "vr:author"),
+)
 _EDITOR_LABEL = re.compile(
     r"(?:^|\b)(?:editor|editors|edited by|redaktur|penyunting|redigiert von|bearbeitet von|责任编辑|编辑|編集)\s*[:：]?\s*$",
     re.I,
