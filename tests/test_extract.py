@@ -458,6 +458,27 @@ def test_headline_reconciles_h1_and_declared_titles(h1s, declared, title):
     assert headline(h1s, declared, "Site", "https://example.com/a") == title
 
 
+def _title(html: str) -> str | None:
+    return Signals(parse(html), "https://example.com/a").title("Site")
+
+
+def test_title_of_the_article_header_not_the_breadcrumb():
+    crumbs = (
+        "<html><head><meta property=og:title content='{og}'>"
+        '<script type=\'application/ld+json\'>{{"@type": "NewsArticle", "headline": "{ld}"}}</script></head>'
+        "<body><nav aria-label=Breadcrumb><ol><li>Politik</li><li><h1>{og}</h1></li></ol></nav>"
+        "<article><hgroup><h2>{shown}</h2></hgroup><p>Text.</p></article></body></html>"
+    )
+    # the <h1> in the trail is the search engines' title; the header's <h2>, the publisher's headline, wins
+    seo, shown = "Stromausfall: Wie sicher ist unser Netz?", "Ampeln tot: Wie sicher ist das Stromnetz?"
+    assert _title(crumbs.format(og=seo, ld=shown, shown=shown)) == shown
+    # an <h2> no declared title confirms is not taken for the headline: the declared one is
+    assert _title(crumbs.format(og=seo, ld=shown, shown="Live: alle Entwicklungen")) == shown
+    # spaced differently around a kicker's colon: the declared spelling
+    spaced = crumbs.format(og="Kicker: Headline here", ld="Kicker: Headline here", shown="Kicker : Headline here")
+    assert _title(spaced) == "Kicker: Headline here"
+
+
 def test_title_from_url_restores_capitalisation_from_body():
     body = "Talks in China went well. The talks with Cisco and Inspur in China ended. Then the local partner spoke."
     url = "https://technode.com/2015/09/24/cisco-looks-to-boost-china-operations-with-a-local-partner/"

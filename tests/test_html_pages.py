@@ -35,7 +35,7 @@ NONE = "authors.none_ok"
 PAGES = {
     # German, Austrian, Swiss, Luxembourg
     "fundus__at_DerStandard_2024_05_03": (A, T, D, IMG, C),
-    "fundus__de_SpiegelOnline_2023_04_28": (A, T, D, IMG),
+    "fundus__de_SpiegelOnline_2023_04_28": (A, D, IMG),  # title: the header's <h2>, the truth the breadcrumb's <h1>
     "fundus__de_Heise_2024_04_19": (A, T, D),
     "fundus__lu_Tageblatt_2026_01_13": (A, T, D, IMG),
     "fundus__ch_NZZ_2024_07_18": (A, T, D),  # "Elena Oberholzer (obe), Oliver Maksan (oma)"
@@ -44,7 +44,8 @@ PAGES = {
     "trafilatura__autohaus.de-skode": (A, T, D),  # "Autor:" then the name, unmarked, under the headline
     "trafilatura__livenet.ch-sprache": (A, D),  # "Datum:", "Autor:" labels marked like bylines
     "fundus__de_Taz_2024_10_23": (A, D, IMG, C),  # <figure> then <figcaption> beside it
-    "fundus__de_HamburgerAbendblatt_2025_09_09": (A, D, IMG, C),  # declared image not shown; author photo first
+    "fundus__de_HamburgerAbendblatt_2025_09_09": (A, T, D, IMG, C),  # declared image not shown; author photo first
+    "fundus__de_BSZ_2025_09_09": (T,),  # the <h1> in the breadcrumb trail; the headline an <h2> in the header
     "fundus__ch_ZwanzigMinuten_2025_11_06": (A, D, IMG, C),  # lead in the article's <header>; credit span
     "fundus__de_MotorSportMagazin_2024_04_24": (A, T, D, IMG, C),  # <picture> <source>s nested by libxml2
     "fundus__de_Tagesschau_2023_04_28": (A, T, D, IMG, C),  # <h1> lost its kicker's colon: declared spelling

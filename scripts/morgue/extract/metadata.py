@@ -27,7 +27,7 @@ from .dates import date_from_url, labelled_date, local_midnight, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
 from .textof import lines_of, text_of
-from .titles import headline, host_words, loose
+from .titles import following_heading, headline, host_words, in_navigation, loose, squeeze
 
 _PERMALINK = re.compile(r"\s*[¶#🔗]\s*$")  # a heading's permalink anchor
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
@@ -82,11 +82,15 @@ class Signals:
         return jsonld.text_of(self.article.get(key))
 
     def _h1s(self) -> list[tuple[etree._Element, str]]:
+        """The page's ``<h1>`` elements and texts; one set in a breadcrumb trail or a ``<nav>``
+        (the page's place in the site, written for search engines) stands for the ``<h2>`` after it,
+        the headline the article's header shows."""
         out = []
         for h1 in self.marked.h1s:
-            text = _PERMALINK.sub("", text_of(h1))
+            shown = following_heading(h1) if in_navigation(h1) else h1
+            text = _PERMALINK.sub("", text_of(shown)) if shown is not None else ""
             if text and len(text) < 400:
-                out.append((h1, text))
+                out.append((shown, text))
             if len(out) >= 4:
                 break
         return out
@@ -121,7 +125,9 @@ class Signals:
             self.meta.first("headline", "title"),
             next((text_of(t) for t in self.root.iter("title")), None),
         ]
-        return headline([text for _, text in self._h1s()], declared, site_name, self.url)
+        said = {squeeze(t) for t in declared if t}
+        shown = [text for el, text in self._h1s() if el.tag == "h1" or squeeze(text) in said]
+        return headline(shown, declared, site_name, self.url)
 
     def authors(self, site_name: str | None, headline: etree._Element | None = None) -> tuple[list[str], list[str]]:
         """``(people, organisations)`` credited as authors: people from the first source naming a person,

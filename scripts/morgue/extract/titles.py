@@ -13,6 +13,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..text import clean_line
 
 _TITLE_SEPARATORS = re.compile(
@@ -70,8 +72,8 @@ def _glued(h1s: list[str], forms: list[str]) -> str | None:
     """A declared title saying the same as an ``<h1>`` whose parts ran together ("Nationale
     DemoDer 9. Juli naht" for "Nationale Demo / Der 9. Juli naht"): the declared spelling."""
     for h1 in h1s:
-        squeezed = _squeeze(h1)
-        same = next((f for f in forms if _squeeze(f) == squeezed and loose(f) != loose(h1)), None)
+        squeezed = squeeze(h1)
+        same = next((f for f in forms if squeeze(f) == squeezed and loose(f) != loose(h1)), None)
         if same is not None:
             return same
     return None
@@ -82,7 +84,7 @@ def _confirmed(h1s: list[str], forms: list[str]) -> str | None:
     for form in forms:
         h1 = next((h for h in h1s if loose(h) == loose(form)), None)
         if h1 is not None:
-            return next((f for f in forms if _lost_separators(h1, f)), h1)
+            return next((f for f in forms if _lost_separators(h1, f) or _respaced(h1, f)), h1)
     known = [loose(t) for t in forms]
     for h1 in h1s:
         wanted = loose(h1)
@@ -154,7 +156,7 @@ def _words(text: str) -> set[str]:
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
 
-def _squeeze(text: str) -> str:
+def squeeze(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
@@ -170,6 +172,12 @@ def _lost_separators(shown: str, declared: str) -> bool:
         elif ch.isalnum():
             return False
     return i == len(shown)
+
+
+def _respaced(shown: str, declared: str) -> bool:
+    """``shown`` is ``declared`` spaced differently around its punctuation ("Kicker : Headline",
+    a kicker's element followed by its separator's)."""
+    return shown != declared and re.sub(r"\s+", "", shown) == re.sub(r"\s+", "", declared)
 
 
 def _part_of(title: str, shown: str) -> bool:
@@ -267,3 +275,24 @@ def host_words(url: str | None) -> set[str]:
     host = (urlsplit(url).hostname or "").lower()
     parts = [p for p in host.split(".") if p not in ("www", "com", "org", "net", "co", "uk", "de", "m", "amp")]
     return {p.replace("-", "") for p in parts}
+
+
+#: Marks of a breadcrumb trail: the page's place in the site ("Pfadnavigation", "fil d'Ariane").
+_BREADCRUMB = re.compile(r"breadcrumb|pfadnavigation|brotkrumen|fil[ -]d.ariane", re.I)
+
+
+def in_navigation(heading: etree._Element) -> bool:
+    """``heading`` sits in a ``<nav>`` or a breadcrumb trail (by class, id or label)."""
+    for el in heading.iterancestors():
+        if el.tag == "nav":
+            return True
+        marks = " ".join(v for k, v in el.attrib.items() if k in ("class", "id", "aria-label"))
+        if marks and _BREADCRUMB.search(marks):
+            return True
+    return False
+
+
+def following_heading(heading: etree._Element) -> etree._Element | None:
+    """The first ``<h2>`` after ``heading`` in document order."""
+    found = heading.xpath("following::h2[1]")
+    return found[0] if found else None
