@@ -8,6 +8,7 @@ own text ("... Photo: X", "X/Reuters").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -568,6 +569,7 @@ def _is_pixel(img: etree._Element) -> bool:
     return not (img.get("srcset") or img.get("data-srcset") or in_picture)
 
 
+@functools.lru_cache(maxsize=8192)  # each rendition's URL is compared several times per page
 def key(url: str | None) -> str:
     """A URL's host and path, for matching renditions of the same image."""
     if not url:
@@ -587,20 +589,22 @@ _NOT_ID = re.compile(
 )
 
 
-def image_ids(url: str | None) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def image_ids(url: str | None) -> frozenset[str]:
     """The identifiers in an image URL that survive resizing and cropping: hashes, UUID parts and
     long numbers in its path (or in an image URL carried in its query), not sizes, dates or words.
     Two renditions of one image share one (``.../4c113d3e-..._w948_r1.778.jpg`` and
     ``.../4c113d3e-..._w1280_r1.77.jpg``)."""
     if not url:
-        return set()
+        return frozenset()
     try:
         parts = urlsplit(unquote(url.replace("&amp;", "&")).lower())
     except ValueError:
-        return set()
-    return {t for t in _ID_TOKEN.findall(parts.path + "?" + parts.query) if not _NOT_ID.match(t)}
+        return frozenset()
+    return frozenset(t for t in _ID_TOKEN.findall(parts.path + "?" + parts.query) if not _NOT_ID.match(t))
 
 
+@functools.lru_cache(maxsize=8192)
 def file_stem(url: str | None) -> str:
     path = key(url).rsplit("/", 1)[-1]
     return re.sub(r"\.(?:jpe?g|png|webp|gif|avif)$", "", path, flags=re.I).lower()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,14 +86,28 @@ def read_bytes(path: Path) -> bytes:
         if size > MAX_BYTES:
             raise InputError(f"file too large: {size:,} bytes (limit {MAX_BYTES:,})", path=path)
         if path.name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            data = _gunzip(path, MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise InputError(f"file too large once decompressed (limit {MAX_BYTES:,} bytes)", path=path)
             return data
         return path.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise InputError(f"cannot read file: {exc}", path=path) from None
+
+
+def _gunzip(path: Path, limit: int) -> bytes:
+    """The decompressed bytes of a gzip file (at most ``limit``): a one-member file, the usual
+    kind, in one call to zlib; any other (several members, cut short, not gzip) through
+    :mod:`gzip`, which raises what is wrong with it."""
+    inflate = zlib.decompressobj(wbits=31)  # a gzip header and trailer (its CRC checked)
+    try:
+        data = inflate.decompress(path.read_bytes(), limit)
+        if inflate.eof and not inflate.unused_data:
+            return data
+    except zlib.error:
+        pass
+    with gzip.open(path, "rb") as fh:
+        return fh.read(limit)
 
 
 def _readers() -> dict[str, Reader]:
