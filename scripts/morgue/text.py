@@ -12,7 +12,6 @@ from slugify import slugify as _slugify
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
 )
-_SPACES = re.compile(r"\s+")
 
 #: Longest slug, in bytes: leaves room for ".md" and a "-2" suffix under the usual 255-byte limit.
 SLUG_MAX_BYTES = 120
@@ -30,8 +29,7 @@ def clean_line(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    text = _SPACES.sub(" ", strip_invisible(unicodedata.normalize("NFC", text))).strip()
-    return text or None
+    return " ".join(strip_invisible(unicodedata.normalize("NFC", text)).split()) or None
 
 
 def shorten(text: str, limit: int) -> str:

@@ -22,6 +22,7 @@ from ..text import clean_line
 from .bylines import byline_names
 from .credits import clean_credit, credit_from_line, credit_label, split_caption_credit
 from .metadata import text_of
+from .textof import has_text
 
 _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|fotograf|source|quelle|courtesy|rights|urheber|bildnachweis"
@@ -52,6 +53,7 @@ _TINY_WORDS = (
 _TINY_ENDINGS = re.compile(r"\.(?:svg|gif)(?:$|\?)", re.I)
 
 
+@functools.lru_cache(maxsize=8192)  # an image's URL and class are looked at again at each step
 def _tiny(text: str | None) -> bool:
     """``text`` (an image URL or class) names an icon, logo, placeholder or pixel, not a picture."""
     if not text:
@@ -307,7 +309,7 @@ def _caption_classed(el: etree._Element) -> bool:
         isinstance(el.tag, str)
         and bool(_CAPTION_CLASS.search(el.get("class") or ""))
         and _image_in(el) is None
-        and bool(text_of(el))
+        and has_text(el)
     )
 
 
@@ -371,7 +373,7 @@ def _caption_beside(container: etree._Element) -> etree._Element | None:
             if text or _image_in(sibling) is not None:
                 return None  # the figure's next content is something else
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html", "article", "main") or len(text_of(parent)) > 0:
+        if parent is None or parent.tag in ("body", "html", "article", "main") or has_text(parent):
             return None  # the caption would have to be inside this wrapper
         node = parent
     return None

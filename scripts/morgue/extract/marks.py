@@ -8,6 +8,7 @@ evaluates element by element.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ _PROFILE_URL = re.compile(
     re.I,
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "meta", "link"})
+_MARK_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel"})
 
 
 @dataclass
@@ -45,32 +47,39 @@ def scan(root: etree._Element, limit: int = 200) -> Marked:
     found = Marked()
     body = next(root.iter("body"), root)
     for el in body.iter(etree.Element):
-        get = el.get
-        cls, ident, itemprop, rel = get("class"), get("id"), get("itemprop"), get("rel")
         tag = el.tag
         if tag == "h1":
             found.h1s.append(el)
-        elif tag == "time" and get("datetime"):
+        keys = el.keys()
+        if not keys:  # most elements: nothing more to read
+            continue
+        get = el.get
+        if tag == "time" and get("datetime"):
             found.times.append(el)
         elif tag == "a" and len(found.profile_links) < limit:
             href = get("href")
             if href and _PROFILE_HINT.search(href) and _PROFILE_URL.search(href):
                 found.profile_links.append(el)
-        if not (cls or ident or itemprop or rel) or tag in _SKIP:
+        if tag in _SKIP or _MARK_ATTRIBUTES.isdisjoint(keys):
             continue
+        cls, ident, itemprop, rel = get("class"), get("id"), get("itemprop"), get("rel")
         if itemprop == "datePublished":
             found.times.append(el)
         if rel == "author" and tag == "a" and get("href"):
             found.author_links.append(el)
-        marks = f"{cls} {ident}" if cls and ident else cls or ident or ""
-        lowered = marks.lower()
-        match = _MARKS.search(marks) if _HINT.search(lowered) else None
-        byline = itemprop == "author" or rel == "author"
-        if match is not None:
-            byline = byline or match.lastgroup == "byline" or _BYLINE.search(marks) is not None
-            if match.lastgroup == "box" and len(found.boxes) < limit:
-                found.boxes.append(el)
-        if byline and len(found.bylines) < limit:
+        box, byline = _marked(f"{cls} {ident}" if cls and ident else cls or ident or "")
+        if box and len(found.boxes) < limit:
+            found.boxes.append(el)
+        if (byline or itemprop == "author" or rel == "author") and len(found.bylines) < limit:
             found.bylines.append(el)
     del found.h1s[8:]
     return found
+
+
+@functools.lru_cache(maxsize=16384)  # pages repeat their class names
+def _marked(marks: str) -> tuple[bool, bool]:
+    """``(author box, byline)`` as an element's class and id say."""
+    match = _MARKS.search(marks) if _HINT.search(marks.lower()) else None
+    if match is None:
+        return False, False
+    return match.lastgroup == "box", match.lastgroup == "byline" or _BYLINE.search(marks) is not None

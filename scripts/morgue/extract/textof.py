@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-_SPACE = re.compile(r"\s+")
+_UNREAD_TAGS = frozenset({"script", "style", "noscript", "template"})
 INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
      "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "font", "nobr"}
@@ -16,12 +14,25 @@ INLINE_TAGS = frozenset(
 def text_of(el: etree._Element) -> str:
     """Visible text of an element, whitespace collapsed (scripts and styles left out). Block
     boundaries separate words; inline elements do not ("<b>Kicker</b>: Title")."""
-    return _SPACE.sub(" ", _joined(el, " ")).strip()
+    return " ".join(_joined(el, " ").split())
+
+
+def has_text(el: etree._Element) -> bool:
+    """``text_of(el)`` is not empty, learnt without reading a large element whole."""
+    walk = etree.iterwalk(el, events=("start",))
+    for _, node in walk:
+        if node is not el and node.tail and not node.tail.isspace():
+            return True
+        if node.tag in _UNREAD_TAGS:
+            walk.skip_subtree()
+        elif isinstance(node.tag, str) and node.text and not node.text.isspace():
+            return True
+    return False
 
 
 def lines_of(el: etree._Element) -> list[str]:
     """The element's visible text, one string per block ("By Jane Roe", "NEW YORK", "Dec 16, 2016")."""
-    return [line for line in (_SPACE.sub(" ", part).strip() for part in _joined(el, "\n").split("\n")) if line]
+    return [" ".join(words) for words in (part.split() for part in _joined(el, "\n").split("\n")) if words]
 
 
 def _joined(el: etree._Element, boundary: str) -> str:
@@ -38,7 +49,7 @@ def _joined(el: etree._Element, boundary: str) -> str:
             skip = None
         else:
             tag = node.tag if isinstance(node.tag, str) else ""
-            if tag in ("script", "style", "noscript", "template"):
+            if tag in _UNREAD_TAGS:
                 skip = _last(node)
                 tail, block = node.tail, False
                 if skip is not node:
