@@ -479,6 +479,26 @@ def test_title_of_the_article_header_not_the_breadcrumb():
     assert _title(spaced) == "Kicker: Headline here"
 
 
+def test_title_of_a_post_under_the_blogs_name():
+    blog = (
+        "<html><head><title>{title}</title></head><body><header><h1 class=topbar__logo__title>Platform</h1>"
+        "<h1>Site</h1></header><article><h2>{heading}</h2><p>Text.</p></article></body></html>"
+    )
+    # the <h1>s are the platform's logo and the blog's name; the post's <h2> is the part of the declared title
+    assert _title(blog.format(title="Autumn leaves (2) @ Site :: Platform ::", heading="Autumn leaves (2)")) == (
+        "Autumn leaves (2)"
+    )
+    assert _title(blog.format(title="Site - News » The events of late", heading="The events of late")) == (
+        "The events of late"
+    )
+    # an <h2> saying a declared title, up to punctuation: the declared spelling
+    assert _title(blog.format(title="site.de // » Jens Weber", heading="[> Jens Weber")) == "Jens Weber"
+    # a subheading inside the declared title is not its headline
+    assert _title(blog.format(title="The Open Project: Better Journalism", heading="Open Project:")) == (
+        "The Open Project: Better Journalism"
+    )
+
+
 def test_title_from_url_restores_capitalisation_from_body():
     body = "Talks in China went well. The talks with Cisco and Inspur in China ended. Then the local partner spoke."
     url = "https://technode.com/2015/09/24/cisco-looks-to-boost-china-operations-with-a-local-partner/"

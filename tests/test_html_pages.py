@@ -88,6 +88,7 @@ PAGES = {
     "trafilatura__security.googleblog.com.protection": (A, T, D),  # "Posted by ... - Chrome team"
     "trafilatura__nationalgeographic.co.uk.goats": (A, T, D),  # the organisation only when no person is named
     "postlight__www.si.com": (A, T, D, IMG),  # visible headline rewording the declared titles
+    "postlight__www.thepoliticalinsider.com": (T,),  # the logo in three <h1>s; an <h2> a declared title says
     "trafilatura__twincities.com-mayor": (T, D),  # UTC declared, local time shown: the local day
     "trafilatura__acpjournals.org.3075": (A, T, D),  # dc.Date a bare day; the day shown above the headline
     "readability__nytimes-1": (A, T, C),
@@ -103,7 +104,8 @@ PAGES = {
     "postlight__abcnews.go.com": (A,),  # a "By" label glued to a "by ..." line
     "postlight__sciencefly.com": (A,),  # the category link in the byline row is not a name
     "fundus__fr_LeFigaro_2024_11_22": (A,),  # "Le Figaro et AFP": two organisations, no person
-    "trafilatura__archive.org.dzs-clan.de": (A,),  # "Author: <a><b>handle</b></a> am <date>": nested inline text
+    # "Author: <a><b>handle</b></a> am <date>": nested inline text; title: teasers' <h1>s, the post's <h2> ends the <title>
+    "trafilatura__archive.org.dzs-clan.de": (A, T),
     "trafilatura__d73e0fa055834b2dbb2036ba27d46597": (A,),  # "Von <a>First.Last</a> am <weekday, date>"
     "fundus__at_SalzburgerNachrichten_2026_01_06": (A,),  # JSON-LD and <meta> credit the paper; photo credits below
     "fundus__za_Dizindaba_2025_11_16": (A,),  # JSON-LD and <meta> name the site; a profile link is not the byline

@@ -27,7 +27,7 @@ from .dates import date_from_url, labelled_date, local_midnight, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
 from .textof import lines_of, text_of
-from .titles import following_heading, headline, host_words, in_navigation, loose, squeeze
+from .titles import following_heading, headline, host_words, in_navigation, is_logo, loose, squeeze
 
 _PERMALINK = re.compile(r"\s*[¶#🔗]\s*$")  # a heading's permalink anchor
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
@@ -87,6 +87,8 @@ class Signals:
         the headline the article's header shows."""
         out = []
         for h1 in self.marked.h1s:
+            if is_logo(h1):
+                continue
             shown = following_heading(h1) if in_navigation(h1) else h1
             text = _PERMALINK.sub("", text_of(shown)) if shown is not None else ""
             if text and len(text) < 400:
@@ -127,7 +129,18 @@ class Signals:
         ]
         said = {squeeze(t) for t in declared if t}
         shown = [text for el, text in self._h1s() if el.tag == "h1" or squeeze(text) in said]
-        return headline(shown, declared, site_name, self.url)
+        return headline(shown, declared, site_name, self.url, self._h2s())
+
+    def _h2s(self) -> list[str]:
+        """The first ``<h2>`` texts outside navigation: a post's heading under a blog's name."""
+        out = []
+        for h2 in self.root.iter("h2"):
+            text = _PERMALINK.sub("", text_of(h2))
+            if text and len(text) < 300 and not in_navigation(h2):
+                out.append(text)
+            if len(out) >= 4:
+                break
+        return out
 
     def authors(self, site_name: str | None, headline: etree._Element | None = None) -> tuple[list[str], list[str]]:
         """``(people, organisations)`` credited as authors: people from the first source naming a person,

@@ -28,7 +28,9 @@ def loose(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def headline(h1s: list[str], declared: list[str | None], site_name: str | None, url: str | None) -> str | None:
+def headline(
+    h1s: list[str], declared: list[str | None], site_name: str | None, url: str | None, h2s: list[str] | None = None
+) -> str | None:
     """The title from the page's ``<h1>`` texts and its declared titles (the JSON-LD ``headline``
     first, then the others strongest first).
 
@@ -42,7 +44,9 @@ def headline(h1s: list[str], declared: list[str | None], site_name: str | None, 
        its parts ("Kicker Headline" for "Kicker: Headline");
     4. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site),
        or that holds a declared title of a word or two (a section's name: "Arbeit");
-    5. the headline two titles share after different kickers;
+    5. an ``<h2>`` a declared title confirms or holds whole, or that holds one (the post's heading
+       under a blog's name, a headline under a section's name);
+       the headline two titles share after different kickers;
     6. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
        article whose declared titles are written for search engines), unless a declared title is
        the ``<h1>`` without a kicker or tail;
@@ -52,6 +56,7 @@ def headline(h1s: list[str], declared: list[str | None], site_name: str | None, 
     h1s = [h for h in h1s if loose(h) and loose(h) != site]
     declared = [_unescape(t) if clean_line(t) and not _GENERIC.match(clean_line(t) or "") else None for t in declared]
     titles = [t for t in declared if t]
+    h2s = [h for h in h2s or () if loose(h) and loose(h) != site]
     stripped_at = [strip_site_name(t, site_name, url, [*h1s, *titles]) if t else None for t in declared]
     forms = [t for pair in zip(declared, stripped_at, strict=True) for t in pair if t]  # strongest first
     stripped = [t for t in stripped_at if t]
@@ -59,6 +64,7 @@ def headline(h1s: list[str], declared: list[str | None], site_name: str | None, 
         _glued(h1s, forms)
         or _agreed(stripped_at)
         or _confirmed(h1s, forms)
+        or _confirmed_below(h2s, forms)
         or _shared_after_kickers([*h1s, *stripped])
         or _visible_or_declared(h1s, stripped)
     )
@@ -97,6 +103,22 @@ def _confirmed(h1s: list[str], forms: list[str]) -> str | None:
             inside = len(short.split()) <= 2 and len(short) >= 4 and short in wanted and len(wanted) > len(short)
             if inside and not _after_kicker(form, h1):
                 return h1
+    return None
+
+
+def _confirmed_below(h2s: list[str], forms: list[str]) -> str | None:
+    """An ``<h2>`` a declared title says (in the declared spelling), begins or ends with, or that
+    holds a declared title whole."""
+    h2s = [h for h in h2s if len(loose(h)) >= 8]
+    same = next((f for h in h2s for f in forms if loose(f) == loose(h)), None)
+    if same is not None:
+        return same
+    for h2 in h2s:
+        wanted = loose(h2)
+        for known in map(loose, forms):
+            part = (known.startswith(wanted) or known.endswith(wanted)) and len(wanted) >= 0.3 * len(known)
+            if part or (known in wanted and len(known) >= 0.5 * len(wanted)):
+                return h2
     return None
 
 
@@ -279,6 +301,18 @@ def host_words(url: str | None) -> set[str]:
 
 #: Marks of a breadcrumb trail: the page's place in the site ("Pfadnavigation", "fil d'Ariane").
 _BREADCRUMB = re.compile(r"breadcrumb|pfadnavigation|brotkrumen|fil[ -]d.ariane", re.I)
+
+
+#: Marks of the site's logo or name in a page's header.
+_LOGO = re.compile(r"logo|site-?(?:title|name|branding)|\bbranding|blog-?(?:title|name)", re.I)
+
+
+def is_logo(heading: etree._Element) -> bool:
+    """``heading`` (or its parent) is marked as the site's logo or name ("site-title", "topbar__logo")."""
+    parent = heading.getparent()
+    return any(
+        el is not None and _LOGO.search(f"{el.get('class') or ''} {el.get('id') or ''}") for el in (heading, parent)
+    )
 
 
 def in_navigation(heading: etree._Element) -> bool:
