@@ -144,6 +144,16 @@ def test_a_figure_around_a_deeply_wrapped_poster():
     assert figure.credit == "Jane Roe (REUTERS) | Vídeo: EPV"
 
 
+def test_a_credit_in_the_block_after_the_figure():
+    html = (
+        "<body><article><div class=grid><div class=main><img src='https://x.test/a.jpg' width=800></div></div>"
+        "<div class=grid><div class=item><div class=wrapper><span class=caption__credit>Illustration by Jane Roe"
+        "</span></div></div></div><p>" + "Text. " * 50 + "</p></article></body>"
+    )
+    (figure,) = find_figures(parse(html), "https://x.test/story")
+    assert figure.credit == "Jane Roe"
+
+
 def test_srcset_entries_without_descriptor():
     srcset = "https://x.test/a.jpg?w=288&sig=K,\n    https://x.test/a.jpg?w=576&sig=N 2x"
     assert srcset_urls(srcset) == ["https://x.test/a.jpg?w=576&sig=N", "https://x.test/a.jpg?w=288&sig=K"]

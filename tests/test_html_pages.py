@@ -74,6 +74,7 @@ PAGES = {
     "postlight__gothamist.com": (C,),  # a credit box holding the caption then the credit; an SVG's <title>
     "readability__cnet": (C,),  # width="570" height="0" is no tracking pixel
     "fundus__us_TheNation_2023_05_15": (IMG, C),  # the lead in an <aside class="... image wide">
+    "fundus__us_TheNewYorker_2023_05_16": (IMG, C),  # the credit in the grid row after the picture's
     "fundus__za_TimesLive_2025_05_22": (A, T, D, IMG, C),  # "<span>Image:</span> <span>GCIS</span>"
     "fundus__ca_FinancialPost_2026_06_06": (A, T, D, C),  # credit in a <figure> of nested <source>s
     "postlight__www.politico.com": (A, T, IMG),  # a resizer's URL carrying the declared image

@@ -209,8 +209,9 @@ def read_figure(fig: etree._Element, base: str | None, img: etree._Element | Non
     if not sources:
         return None
     caption, credit = _caption_and_credit(fig, _credit_attribute(img))
-    if caption is None and credit is None and (beside := _caption_beside(fig)) is not None:
-        caption, credit = _caption_and_credit(beside, None)
+    if credit is None and (beside := _caption_beside(fig)) is not None:
+        caption_beside, credit = _caption_and_credit(beside, None)
+        caption = caption or caption_beside
     width = img.get("width") or ""
     return Figure(
         small=(width.isdigit() and int(width) < _LEAD_MIN_WIDTH) or _tiny_rendition(sources[0]),
@@ -368,8 +369,10 @@ def _caption_beside(container: etree._Element) -> etree._Element | None:
             if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "noscript"):
                 continue
             text = text_of(sibling)
-            if _is_caption_element(sibling) and 0 < len(text) <= _MAX_CAPTION and _image_in(sibling) is None:
-                return sibling
+            if 0 < len(text) <= _MAX_CAPTION and _image_in(sibling) is None:
+                inner = next((e for e in sibling.iter() if isinstance(e.tag, str) and _is_caption_element(e)), None)
+                if inner is not None:  # the caption element, or a wrapper holding only it
+                    return sibling if inner is sibling or text_of(inner) == text else inner
             if text or _image_in(sibling) is not None:
                 return None  # the figure's next content is something else
         parent = node.getparent()
