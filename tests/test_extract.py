@@ -462,6 +462,11 @@ def test_settle_prefers_what_the_page_shows():
          [None, "Cyber-Angriffe: 20 Prozent vom Budget - Site"], "Cyber-Angriffe: 20 Prozent vom Budget"),
         (["Time to say goodbye."], [None, None, None, "Home"], "Time to say goodbye."),  # a kind of page
         ([], ["Ladensterben immer dramatischer » ☆☆☆☆☆"], "Ladensterben immer dramatischer"),  # ornaments
+        # a section's label before a pipe, the JSON-LD headline after it: the headline
+        (["Einheit der Woche Lagen-Pyramide mit GA2"],
+         ["Lagen-Pyramide mit GA2", "Einheit der Woche | Lagen-Pyramide mit GA2 - Site"], "Lagen-Pyramide mit GA2"),
+        # a template's empty field and its labels after the headline
+        (["Energiewende und Wirtschaften : , Thema: Forschung"], [], "Energiewende und Wirtschaften"),
     ],
 )  # fmt: skip
 def test_headline_reconciles_h1_and_declared_titles(h1s, declared, title):

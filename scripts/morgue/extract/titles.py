@@ -53,7 +53,7 @@ def headline(
     7. the first declared title without its site-name part, else the first ``<h1>``.
     Declared titles naming a kind of page ("Home") are left out."""
     site = loose(site_name or "")
-    h1s = [h for h in h1s if loose(h) and loose(h) != site]
+    h1s = [h for h in map(_unfilled, h1s) if loose(h) and loose(h) != site]
     declared = [_unescape(t) if clean_line(t) and not _GENERIC.match(clean_line(t) or "") else None for t in declared]
     titles = [t for t in declared if t]
     h2s = [h for h in h2s or () if loose(h) and loose(h) != site]
@@ -68,6 +68,15 @@ def headline(
         or _shared_after_kickers([*h1s, *stripped])
         or _visible_or_declared(h1s, stripped)
     )
+
+
+#: A separator followed by a comma: a template's field left empty, and labels after it ("Title : , Thema: Forschung").
+_UNFILLED = re.compile(r"\s+[:|–—-]\s*[,;].*$")
+
+
+def _unfilled(heading: str) -> str:
+    """``heading`` without the labels of a template's empty field after it."""
+    return _UNFILLED.sub("", heading) if "," in heading or ";" in heading else heading
 
 
 #: Declared titles that name a kind of page, not this one ("Home", "Startseite").
@@ -90,7 +99,7 @@ def _confirmed(h1s: list[str], forms: list[str]) -> str | None:
     for form in forms:
         h1 = next((h for h in h1s if loose(h) == loose(form)), None)
         if h1 is not None:
-            return next((f for f in forms if _lost_separators(h1, f) or _respaced(h1, f)), h1)
+            return _after_label(next((f for f in forms if _lost_separators(h1, f) or _respaced(h1, f)), h1), forms)
     known = [loose(t) for t in forms]
     for h1 in h1s:
         wanted = loose(h1)
@@ -194,6 +203,15 @@ def _lost_separators(shown: str, declared: str) -> bool:
         elif ch.isalnum():
             return False
     return i == len(shown)
+
+
+def _after_label(title: str, forms: list[str]) -> str:
+    """``title`` without a label before a pipe ("Einheit der Woche | Lagen-Pyramide") when a
+    declared title is the headline after it: the pipe sets off a section's name, not a kicker."""
+    label, pipe, rest = title.partition(" | ")
+    if pipe and label and any(loose(f) == loose(rest) for f in forms):
+        return rest.strip()
+    return title
 
 
 def _respaced(shown: str, declared: str) -> bool:
