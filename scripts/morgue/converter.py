@@ -13,6 +13,7 @@ HTML methods.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
@@ -23,7 +24,9 @@ from .extract.credits import split_caption_credit
 from .markdown import escape_text
 from .text import strip_invisible
 
-_WS = re.compile(r"[ \t\r\n\f\v]+")
+# A run of layout whitespace, to be written as one space. A lone space (between most words) is
+# left out of the pattern: it would be replaced by itself, and matching it costs more than the rest.
+_WS = re.compile(r" [ \t\r\n\f\v]+|[\t\r\n\f\v][ \t\r\n\f\v]*")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:)", re.I)
@@ -93,6 +96,7 @@ BLOCKS = frozenset(
 _CONTAINERS = frozenset({"ul", "ol", "list", "table", "thead", "tbody", "tfoot", "tr", "row"})
 
 
+@functools.lru_cache(maxsize=4096)  # an image's URL is asked for again when it is written
 def safe_url(href: str | None, base: str | None) -> str | None:
     """``href`` made absolute against ``base``; ``None`` unless it is http(s) or mailto."""
     if not href:
@@ -125,6 +129,11 @@ def _text(value: str | None) -> str:
     lead = " " if collapsed[0] == " " else ""
     trail = " " if collapsed[-1] == " " else ""
     return lead + escape_text(core) + trail
+
+
+def _single_spaced(line: str) -> str:
+    """Runs of spaces between words made one (the pattern only run on a line holding a run)."""
+    return _SPACES.sub(" ", line) if "  " in line else line
 
 
 def _inline(text: str) -> str:
@@ -182,7 +191,7 @@ class MarkdownConverter:
         # a hard line break ("  ") is kept inside a paragraph only, not at its end
         ends = {i for i, line in enumerate(lines) if i + 1 == len(lines) or not lines[i + 1].strip()}
         lines = [
-            _SPACES.sub(" ", line if line.endswith("  ") and i not in ends else line.rstrip())
+            _single_spaced(line if line.endswith("  ") and i not in ends else line.rstrip())
             for i, line in enumerate(lines)
         ]
         return "\n".join(lines).strip("\n ") + ("\n" if out.strip() else "")

@@ -54,9 +54,15 @@ def _escape_line_start(line: str) -> str:
 
 def escape_text(text: str) -> str:
     """Markdown source that renders ``text`` literally (one paragraph; newlines kept as soft breaks)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    text = _INLINE.sub(r"\\\1", text)
+    text = _INLINE.sub(_backslashed, text.replace("&", "&amp;").replace("<", "&lt;"))
+    if "\n" not in text:  # a text node: one line
+        return _escape_line_start(text)
     return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    # a function rather than the template r"\\\1", which Python re-reads on every call of sub()
+    return "\\" + match.group()
 
 
 def paragraphs_to_markdown(paragraphs: list[str] | tuple[str, ...]) -> str:
