@@ -210,6 +210,10 @@ class _Tally:
         self.longest = 0  # the longest such run in the subtree
 
 
+_SKIPPED_TAGS = SILENT_TAGS | _UNREAD_TAGS
+_UNUSED = _Tally(0, "")  # the tally of an element whose subtree is skipped
+
+
 def score(body: etree._Element) -> Scores:
     """Scores of every element under ``body``, in one walk: each element's tally is completed
     when it ends and handed to its parent's (an explicit stack, no recursion)."""
@@ -219,10 +223,12 @@ def score(body: etree._Element) -> Scores:
     for event, el in walk:
         tag = el.tag
         if event == "start":
-            if tag in SILENT_TAGS or tag in _UNREAD_TAGS or not isinstance(tag, str):
+            if tag in _SKIPPED_TAGS or not isinstance(tag, str):
                 walk.skip_subtree()
-            text = el.text
-            stack.append(_Tally(len(text.strip()) if text else 0, tag))
+                stack.append(_UNUSED)  # its text (a script's can be long) is counted otherwise, or not at all
+            else:
+                text = el.text
+                stack.append(_Tally(len(text.strip()) if text else 0, tag))
             continue
         tally = stack.pop()
         parent = stack[-1]
