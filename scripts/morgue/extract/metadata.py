@@ -129,7 +129,7 @@ class Signals:
         ]
         said = {squeeze(t) for t in declared if t}
         shown = [text for el, text in self._h1s() if el.tag == "h1" or squeeze(text) in said]
-        return headline(shown, declared, site_name, self.url, self._h2s())
+        return headline(shown, declared, site_name, self.url, self._h2s)
 
     def _h2s(self) -> list[str]:
         """The first ``<h2>`` texts outside navigation: a post's heading under a blog's name."""

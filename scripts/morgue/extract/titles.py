@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -29,10 +30,14 @@ def loose(text: str) -> str:
 
 
 def headline(
-    h1s: list[str], declared: list[str | None], site_name: str | None, url: str | None, h2s: list[str] | None = None
+    h1s: list[str],
+    declared: list[str | None],
+    site_name: str | None,
+    url: str | None,
+    h2s: Callable[[], list[str]] | None = None,
 ) -> str | None:
     """The title from the page's ``<h1>`` texts and its declared titles (the JSON-LD ``headline``
-    first, then the others strongest first).
+    first, then the others strongest first; the ``<h2>`` texts asked for only when needed).
 
     1. A declared title saying the same as an ``<h1>`` whose parts ran together ("Kicker/Headline"
        shown as "KickerHeadline"), in the declared spelling;
@@ -41,22 +46,23 @@ def headline(
        out of it, a longer or reworded version) and in its spelling;
     3. an ``<h1>`` that a declared title confirms (same words; the strongest such title decides
        which ``<h1>``), in the declared spelling when the ``<h1>`` only lost separators between
-       its parts ("Kicker Headline" for "Kicker: Headline");
+       its parts or was spaced differently ("Kicker Headline" for "Kicker: Headline"), without
+       a section's label before a pipe when a declared title is the rest;
     4. an ``<h1>`` that a declared title holds whole (the declared one adds a kicker or the site),
        or that holds a declared title of a word or two (a section's name: "Arbeit");
-    5. an ``<h2>`` a declared title confirms or holds whole, or that holds one (the post's heading
-       under a blog's name, a headline under a section's name);
-       the headline two titles share after different kickers;
-    6. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
+    5. an ``<h2>`` a declared title says, begins or ends with, or that holds one (the post's
+       heading under a blog's name);
+    6. the headline two titles share after different kickers;
+    7. an ``<h1>`` rewording a declared title (most words shared: the visible headline of an
        article whose declared titles are written for search engines), unless a declared title is
        the ``<h1>`` without a kicker or tail;
-    7. the first declared title without its site-name part, else the first ``<h1>``.
-    Declared titles naming a kind of page ("Home") are left out."""
+    8. the first declared title without its site-name part, else the first ``<h1>``.
+    Declared titles naming a kind of page ("Home") are left out; so are the labels of a
+    template's empty field after an ``<h1>`` ("Headline : , Thema: Forschung")."""
     site = loose(site_name or "")
     h1s = [h for h in map(_unfilled, h1s) if loose(h) and loose(h) != site]
     declared = [_unescape(t) if clean_line(t) and not _GENERIC.match(clean_line(t) or "") else None for t in declared]
     titles = [t for t in declared if t]
-    h2s = [h for h in h2s or () if loose(h) and loose(h) != site]
     stripped_at = [strip_site_name(t, site_name, url, [*h1s, *titles]) if t else None for t in declared]
     forms = [t for pair in zip(declared, stripped_at, strict=True) for t in pair if t]  # strongest first
     stripped = [t for t in stripped_at if t]
@@ -64,7 +70,7 @@ def headline(
         _glued(h1s, forms)
         or _agreed(stripped_at)
         or _confirmed(h1s, forms)
-        or _confirmed_below(h2s, forms)
+        or _confirmed_below([h for h in (h2s() if h2s else ()) if loose(h) != site], forms)
         or _shared_after_kickers([*h1s, *stripped])
         or _visible_or_declared(h1s, stripped)
     )
