@@ -307,6 +307,8 @@ def test_date_from_url(url, day):
         ("2015年9月24日", dt.date(2015, 9, 24)),
         ("发布时间：2015年9月24日 08:30", dt.datetime(2015, 9, 24, 8, 30)),
         ("24.09.2015", dt.date(2015, 9, 24)),
+        ("4 de mayo de 2022", dt.date(2022, 5, 4)),
+        ("12 de março de 2021", dt.date(2021, 3, 12)),
         ("The deal closed on September 24, 2015 after months of talks.", None),
     ],
 )
@@ -325,6 +327,7 @@ def test_dates_in_text_and_rfc2822():
     assert dates_in("Von Deutscher Tennis Bund 4.\u20092.\u20092022.") == [(26, 36, dt.date(2022, 2, 4))]
     assert dates_in("( Pescasseroli, 14 Gennaio 20 )") == []
     assert dates_in("( Pescasseroli, 14 Gennaio 20 )", short_years=True) == [(16, 29, dt.date(2020, 1, 14))]
+    assert [when for _, _, when in dates_in("Seoul 09:31 August 20, 2019", short_years=True)] == [dt.date(2019, 8, 20)]
     assert parse_iso("Sat, 19 Oct 2019 00:04:00 +0200") == dt.datetime(
         2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
@@ -339,7 +342,7 @@ def _headline(html: str):
     [
         ("<h1>Title</h1><p class=meta>Von Claudia Riedler 19. Oktober 2019 00:04 Uhr</p><p>Text</p>",
          dt.datetime(2019, 10, 19, 0, 4)),
-        ("<div><div class=date>6 May 2022 - 2:00 a. m.</div><h1>Title</h1></div>", dt.date(2022, 5, 6)),
+        ("<div><div class=date>6 May 2022 - 2:00 p. m.</div><h1>Title</h1></div>", dt.datetime(2022, 5, 6, 14, 0)),
         ("<h1>T</h1><span>Updated</span><time datetime='2024-08-05T19:49:50Z'></time><span>5 Aug 2024</span>"
          "<p>Published <time datetime='2024-08-04'>4 Aug</time></p>", dt.date(2024, 8, 4)),
         ("<h1>T</h1><div class=issue>Aus: Ausgabe vom 26.04.2024</div><p>Text</p>", None),
@@ -348,6 +351,13 @@ def _headline(html: str):
         ("<h1>T</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt.</p>", None),
         ("<h1>T</h1><ul class=menu-list><li>12. Mai 2012</li></ul>", None),
         ("<h1>T</h1><div class=picBox><img src=a.jpg><p>Panzer bei Bachmut, 24. April 2023</p></div>", None),
+        ("<h1>T</h1><p>Text</p><blockquote class=twitter-tweet><p>Tweet</p><a>December 11, 2016</a></blockquote>", None),
+        ("<h1>T</h1><div><a>Read also</a><span style='display: none'>Domingo 01 Mayo, 2022</span></div>", None),
+        ("<h1>T</h1><div class=inline-video><h2>Clip</h2><span>Sept. 2, 2016</span></div>", None),
+        ("<div><span>December 5, 2016 Issue</span></div><h1>T</h1>", None),  # the print issue
+        ("<h1>T</h1><div class=meta><div>Updated:</div><div><span><time datetime='2018-03-06'>Mar 6, 2018</time>"
+         "</span></div></div>", None),  # a label in the block above: a term and its definition
+        ("<h1>T</h1><p>Miércoles 04 mayo de 2022 | 01:10</p>", dt.datetime(2022, 5, 4, 1, 10)),
     ],
 )  # fmt: skip
 def test_dateline(html, when):
@@ -420,6 +430,8 @@ def test_settle_prefers_what_the_page_shows():
     )
     assert settle([naive, uy], None, None) == uy  # the offset pins the day
     assert settle([naive, uy.astimezone(dt.UTC)], None, None) == naive  # UTC is not the page's own clock
+    shown = dt.datetime(2016, 12, 21, 18, 49, tzinfo=dt.timezone(-dt.timedelta(hours=5)))
+    assert settle([shown.astimezone(dt.UTC)], None, shown) == shown  # the same instant, as the page shows it
 
 
 @pytest.mark.parametrize(

@@ -30,11 +30,12 @@ _MAX_LINE = 120
 _MAX_OTHER_WORDS = 8  # words in a dateline besides its dates: labels, names, a section ("Von X | Politik")
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "figure", "figcaption", "picture",
-     "form", "nav", "aside", "iframe", "video", "audio"}
-)  # fmt: skip
-# Boxes whose dates are not the article's: captions and picture boxes (a photo's date), teasers, comments.
+     "form", "nav", "aside", "iframe", "video", "audio", "blockquote"}
+)  # fmt: skip  (a blockquote holds a quote or an embedded post: its dates are not the article's)
+# Boxes whose dates are not the article's: captions and picture or video boxes (a photo's date), teasers, comments.
 _NOT_DATELINE = re.compile(
-    r"caption|credit|legend|related|teaser|comment|share|social|menu|navi|(?<![a-z])(?:pic|photo|image|img|gallery)",
+    r"caption|credit|legend|related|teaser|comment|share|social|menu|navi"
+    r"|(?<![a-z])(?:pic|photo|image|img|gallery|video)",
     re.I,
 )
 _NOT_PUBLISHED_LABEL = (
@@ -48,9 +49,11 @@ _NOT_PUBLISHED = re.compile(
     + r"\W{0,3}(?:on|am|le|el|il|op)?\W{0,3}(?:\d{1,2}[:.]\d{2}\W{0,3}(?:uhr|[ap]\.?m\.?)?\W{0,3})?$",
     re.I,
 )
-_UPDATED_AFTER = re.compile(r"\s*(?:更新|修改|更新日|aktualisiert|updated)", re.I)  # "2019年12月17日更新"
+# A label just after a date that says it is not the publication: "2019年12月17日更新", "December 5, 2016 Issue".
+_NOT_PUBLISHED_AFTER = re.compile(r"\s*(?:更新|修改|(?:aktualisiert|updated|issue|edition|ausgabe)\b)", re.I)
 _NOT_PUBLISHED_ANYWHERE = re.compile(_NOT_PUBLISHED_LABEL, re.I)
 _DIGIT = re.compile(r"\d")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)  # not shown to readers
 _DATES_AND_TIMES = re.compile(r"[\w.]*\d[\w.:/-]*|\b(?:[ap]\.?m\.?|uhr)(?!\w)", re.I)  # tokens with digits, and "p.m."
 
 
@@ -87,10 +90,13 @@ def _time_value(el: etree._Element) -> When | None:
 
 
 def _text_before(el: etree._Element) -> str:
-    """The text just before ``el`` inside its parent ("Updated" in "<span>Updated</span><time>")."""
+    """The text just before ``el`` inside its parent ("Updated" in "<span>Updated</span><time>"), or
+    the short label in the block just above the one ``el`` opens ("<dt>Updated:</dt><dd><time>")."""
     parent = el.getparent()
     if parent is None:
         return ""
+    if not (parent.text or "").strip() and parent[0] is el:
+        return _label_above(parent)
     parts = [parent.text or ""]
     for sibling in parent:
         if sibling is el:
@@ -100,6 +106,21 @@ def _text_before(el: etree._Element) -> str:
             continue
         parts += [text_of(sibling), sibling.tail or ""]
     return " ".join(parts).strip()[-40:]
+
+
+def _label_above(el: etree._Element) -> str:
+    """The text of the short block just before the block that ``el`` opens (a term above its
+    definition: "Updated:" above the date), if it is short enough to be a label."""
+    for _ in range(3):
+        previous = el.getprevious()
+        if previous is not None:
+            label = text_of(previous) if isinstance(previous.tag, str) else ""
+            return label if len(label) <= 30 else ""
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip():
+            return ""
+        el = parent
+    return ""
 
 
 def _line_value(el: etree._Element) -> When | None:
@@ -116,7 +137,7 @@ def _first_published(line: str, before: str = "") -> When | None:
     if len(_DATES_AND_TIMES.sub(" ", line).split()) > _MAX_OTHER_WORDS:
         return None
     for start, end, when in found:
-        if not _NOT_PUBLISHED.search(f"{before} {line[:start]}") and not _UPDATED_AFTER.match(line[end:]):
+        if not _NOT_PUBLISHED.search(f"{before} {line[:start]}") and not _NOT_PUBLISHED_AFTER.match(line[end:]):
             return when
     return None
 
@@ -149,7 +170,7 @@ def _walk(el: etree._Element) -> Iterator[etree._Element]:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
             continue
         marks = node.get("class")
-        if marks and _NOT_DATELINE.search(marks):
+        if (marks and _NOT_DATELINE.search(marks)) or _HIDDEN.search(node.get("style") or ""):
             continue
         yield node
         stack.extend(reversed(node))
@@ -234,7 +255,9 @@ def _local(when: When, declared: list[When], shown: When | None) -> When:
         same = isinstance(other, dt.datetime) and bool(other.utcoffset()) and other == when
         if same and (not shows_utc_day or other.date() == when.date()):
             return other
-    if isinstance(shown, dt.datetime) and shown.tzinfo is None:
+    if isinstance(shown, dt.datetime) and shown.tzinfo is not None:
+        return shown if shown == when and shown.utcoffset() else when  # the same instant, in the page's offset
+    if isinstance(shown, dt.datetime):
         shift = shown - when.replace(tzinfo=None)
         minutes = 15 * round(shift.total_seconds() / 900)  # offsets are whole quarters of an hour
         if minutes and abs(minutes) <= 14 * 60 and abs(shift.total_seconds() - 60 * minutes) < 60:

@@ -21,25 +21,25 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            "january jan janvier janv januar jän enero ene gennaio",
-            "february feb février févr februar febrero febbraio",
-            "march mar mars märz marzo",
+            "january jan janvier janv januar jän enero ene gennaio janeiro",
+            "february feb février févr februar febrero febbraio fevereiro",
+            "march mar mars märz marzo março",
             "april apr avril abril aprile",
-            "may mai mayo maggio",
-            "june jun juin juni junio giugno",
-            "july jul juillet juli julio luglio",
+            "may mai mayo maggio maio",
+            "june jun juin juni junio giugno junho",
+            "july jul juillet juli julio luglio julho",
             "august aug août agosto",
-            "september sep sept septembre septiembre settembre",
-            "october oct octobre oktober okt octubre ottobre",
-            "november nov novembre noviembre",
-            "december dec décembre déc dezember dez diciembre dic dicembre",
+            "september sep sept septembre septiembre settembre setembro",
+            "october oct octobre oktober okt octubre ottobre outubro",
+            "november nov novembre noviembre novembro",
+            "december dec décembre déc dezember dez diciembre dic dicembre dezembro",
         ],
         start=1,
     )
     for name in names.split()
 }
-_MONTH = r"(?P<mon>[A-Za-zéûäè]{3,10})\.?"
-_TIME = r"(?:,?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_MONTH = r"(?P<mon>[A-Za-zéûäèç]{3,10})\.?"
+_TIME = r"(?:(?:,|\s+[|·•–-])?\s*(?:at\s+|um\s+|à\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
 _TEXT_DATES = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"),
     re.compile(
@@ -47,12 +47,14 @@ _TEXT_DATES = [
     ),
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
+    re.compile(  # "24 September 2015", "24th of September", "4 de mayo de 2022"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<y>\d{4})" + _TIME, re.I
+    ),
     re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME),
 ]
 
 # "14 Gennaio 20", "3 March 21": a month's name with a two-digit year.
-_SHORT_YEAR = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.?\s+" + _MONTH + r",?\s+(?P<yy>\d{2})(?![\d:.])", re.I)
+_SHORT_YEAR = re.compile(r"(?<![\d:.])(?P<d>\d{1,2})\.?\s+" + _MONTH + r",?\s+(?P<yy>\d{2})(?![\d:.])", re.I)
 # A line that is only a date, maybe with a label and a time ("Published: September 24, 2015 10:30 am").
 _DATE_LINE_LABEL = re.compile(
     r"^(?:(?:published|posted|updated|last updated|date|dated|on|veröffentlicht|publié le|publicado|发布时间|发布于|日期|时间)\s*[:：]?\s*)?",
@@ -123,7 +125,7 @@ def _build(match: re.Match[str]) -> When | None:
     if parts.get("H") is None or parts.get("M") is None:
         return day
     hour = int(parts["H"])
-    ampm = (parts.get("ampm") or "").replace(".", "").lower()
+    ampm = re.sub(r"[.\s]", "", parts.get("ampm") or "").lower()
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -153,8 +155,8 @@ def dates_in(text: str, short_years: bool = False) -> list[tuple[int, int, When]
     taken: list[range] = []
     for pattern in [*_TEXT_DATES, _SHORT_YEAR] if short_years else _TEXT_DATES:
         for match in pattern.finditer(text):
-            if any(match.start() in span for span in taken):
-                continue
+            if any(match.start() < span.stop and span.start < match.end() for span in taken):
+                continue  # "09:31 August 20, 2019": the full date was read there, not "31 August 20"
             value = _build(match)
             if value is not None:
                 found[match.start()] = (match.end(), value)
