@@ -16,8 +16,16 @@ from morgue.extract.bylines import (
     split_names,
 )
 from morgue.extract.credits import clean_credit, credit_from_line, split_caption_credit
-from morgue.extract.dateline import dateline, settle
-from morgue.extract.dates import date_from_url, date_line, dates_in, labelled_date, local_midnight, parse_iso
+from morgue.extract.dateline import dateline, marked_date, settle
+from morgue.extract.dates import (
+    date_from_url,
+    date_line,
+    dates_in,
+    labelled_date,
+    local_midnight,
+    parse_iso,
+    whole_date,
+)
 from morgue.extract.figures import find_figures, image_ids, srcset_urls
 from morgue.extract.html import extract_html, parse
 from morgue.extract.language import detect_language, normalise_language
@@ -377,6 +385,31 @@ def test_dateline(html, when):
 )
 def test_labelled_date(lines, when):
     assert labelled_date(lines) == when
+
+
+@pytest.mark.parametrize(
+    ("html", "when"),
+    [
+        ("<div id=sidebar><h2>Archiv</h2></div><div class=datum><span class=monat>Feb</span> <span class=tag>18</span>"
+         "<span class=jahr>2009</span></div><h2>Post</h2>", dt.date(2009, 2, 18)),  # a blog's date over three spans
+        ("<form><div class=post><span class=PostTime><span>28.09.19</span><span>12:44</span></span></div></form>",
+         dt.datetime(2019, 9, 28, 12, 44)),  # a thread's first post, in a page-wide form
+        ("<h2 class=date-header><span>Samstag, 9. September 2017</span></h2><div class=comment>"
+         "<span class=datetime>10. September 2017 um 18:12</span></div>", dt.date(2017, 9, 9)),
+        ("<aside><span class=date>01.02.2020</span></aside><span class=date-updated>3 March 2020</span>"
+         "<div class=teaser><span class=date>4 March 2020</span></div><p class=time>Read in 5 min</p>", None),
+        ("<span class=reading-time>Lesezeit 7 min</span><div class=date>Posted in 2009 by Jane, 12.03.20</div>", None),
+    ],
+)  # fmt: skip
+def test_marked_date(html, when):
+    assert marked_date(parse(f"<html><body>{html}</body></html>")) == when
+
+
+def test_whole_date():
+    assert whole_date("Wed. March 4, 2020") == dt.date(2020, 3, 4)
+    assert whole_date("Feb 18 2009") == dt.date(2009, 2, 18)  # a month's name is no weekday
+    assert whole_date("12.03.20 um 10:00 Uhr") is None
+    assert whole_date("Heute, 12:00") is None
 
 
 def test_local_midnight():

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..model import When
 from .bylines import byline_in_lines, byline_names, is_label, looks_like_name
-from .dates import dates_in, parse_iso
+from .dates import dates_in, parse_iso, whole_date
 from .textof import INLINE_TAGS, lines_of, text_of
 
 #: Characters of text after the headline searched for the dateline, and before it.
@@ -52,6 +52,12 @@ _NOT_PUBLISHED = re.compile(
 # A label just after a date that says it is not the publication: "2019年12月17日更新", "December 5, 2016 Issue".
 _NOT_PUBLISHED_AFTER = re.compile(r"\s*(?:更新|修改|(?:aktualisiert|updated|issue|edition|ausgabe)\b)", re.I)
 _NOT_PUBLISHED_ANYWHERE = re.compile(_NOT_PUBLISHED_LABEL, re.I)
+# Classes marking an element as a date, and boxes whose dates are not the page's (for :func:`marked_date`).
+_DATE_MARK = re.compile(r"date|datum|fecha|time|zeit", re.I)
+_NOT_MARKED_DATE = re.compile(
+    r"updat|modif|aktualis|sidebar|widget|related|teaser|caption|credit|menu|navi|(?<![a-z])(?:pic|photo|image|video)", re.I
+)
+_SKIP_MARKED = _SKIP - {"form"} | {"footer", "blockquote"}  # a whole page may sit in a form (ASP.NET)
 _DIGIT = re.compile(r"\d")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)  # not shown to readers
 _DATES_AND_TIMES = re.compile(r"[\w.]*\d[\w.:/-]*|\b(?:[ap]\.?m\.?|uhr)(?!\w)", re.I)  # tokens with digits, and "p.m."
@@ -174,6 +180,30 @@ def _walk(el: etree._Element) -> Iterator[etree._Element]:
             continue
         yield node
         stack.extend(reversed(node))
+
+
+def marked_date(root: etree._Element) -> When | None:
+    """The date in the first element whose class marks it as a date and that holds only a date,
+    its parts read apart ("<div class=datum><span>Feb</span> <span>18</span><span>2009</span>",
+    a forum post's "<span class=postTime>28.09.19</span><span>12:44</span>"): for pages with no
+    other date, in document order (a blog's post header, a thread's first post). Sidebars,
+    navigation, teasers, figures and update stamps are passed over."""
+    body = next(root.iter("body"), root)
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str) or node.tag in _SKIP_MARKED:
+            continue
+        marks = node.get("class")
+        if marks and _NOT_MARKED_DATE.search(marks):
+            continue
+        if marks and _DATE_MARK.search(marks):
+            text = " ".join(" ".join(node.itertext()).split())
+            when = whole_date(text) if 0 < len(text) <= 40 else None
+            if when is not None:
+                return when
+        stack.extend(reversed(node))
+    return None
 
 
 def byline_near(headline: etree._Element) -> list[str]:

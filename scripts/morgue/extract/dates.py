@@ -177,6 +177,24 @@ def date_line(line: str) -> When | None:
     return None
 
 
+# A weekday's name before a date ("Samstag, 9. September 2017", "Wed. March 4, 2020").
+_WEEKDAY = re.compile(r"^[^\W\d_]{2,12}\.?,?\s+(?=\d|[^\W\d_]{3,10}\.?\s+\d)")
+# "28.09.19", "28.09.19 12:44": a numeric day with a two-digit year, read only where the markup says it is a date.
+_NUMERIC_SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<yy>\d{2})(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?(?:\s*uhr)?", re.I)
+
+
+def whole_date(text: str) -> When | None:
+    """The date when ``text`` is only a date, maybe after its weekday and with a time, also with a
+    two-digit year ("Feb 18 2009", "Samstag, 9. September 2017", "28.09.19 12:44"): for an element
+    the page marks as a date, where a short year cannot be anything else."""
+    text = re.sub(r"\s+", " ", text).strip()
+    weekday = _WEEKDAY.match(text)
+    if weekday and weekday.group().strip(" .,").lower() not in _MONTHS:
+        text = text[weekday.end() :]
+    match = _NUMERIC_SHORT_YEAR.fullmatch(text)
+    return _build(match) if match else date_line(text)
+
+
 _ISO = re.compile(
     r"^\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?P<frac>[.,]\d+)?\s*"
     r"(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"

@@ -22,7 +22,7 @@ from ..text import clean_line
 from . import jsonld, marks
 from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names, without_date
 from .credits import split_caption_credit
-from .dateline import byline_near, dateline, settle
+from .dateline import byline_near, dateline, marked_date, settle
 from .dates import date_from_url, labelled_date, local_midnight, parse_iso
 from .language import normalise_language
 from .metatags import MetaTags
@@ -384,7 +384,7 @@ class Signals:
             published = self._time_element()
         if published is None:
             body = next(self.root.iter("body"), self.root)
-            published = labelled_date(lines_of(body))
+            published = labelled_date(lines_of(body)) or marked_date(self.root)
         in_url = date_from_url(self.url)
         if published is None:
             published = _htmldate(self.root, self.url) or in_url
