@@ -121,7 +121,7 @@ PAGES = {
     "trafilatura__elpais.com.uy-gobierno": (T, D),  # JSON-LD time without offset; another in -03:00 a day later
     "trafilatura__parcoabruzzo.it.58354": (T, D),  # "( Pescasseroli, 14 Gennaio 20 )"
     "trafilatura__colours-of-the-soul.alhelm.net": (D,),  # nothing declared: a date over three <span>s classed "datum"
-    "trafilatura__d43f330cbaf74e92b9aec85e937cb904": (T, D),  # a forum thread: its first post's "28.09.19", classed a time
+    "trafilatura__d43f330cbaf74e92b9aec85e937cb904": (T, D),  # a forum thread's first post: "28.09.19"
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
     "fundus__es_MallorcaZeitung_2025_04_16": (IMG, C),  # "... in La Soledat / Lorenzo Marina"

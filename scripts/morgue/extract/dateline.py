@@ -28,10 +28,11 @@ _REACH_BEFORE = 200
 _BYLINE_REACH = 600
 _MAX_LINE = 120
 _MAX_OTHER_WORDS = 8  # words in a dateline besides its dates: labels, names, a section ("Von X | Politik")
+# Never a dateline; a blockquote holds a quote or an embedded post, whose dates are not the article's.
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "figure", "figcaption", "picture",
      "form", "nav", "aside", "iframe", "video", "audio", "blockquote"}
-)  # fmt: skip  (a blockquote holds a quote or an embedded post: its dates are not the article's)
+)  # fmt: skip
 # Boxes whose dates are not the article's: captions and picture or video boxes (a photo's date), teasers, comments.
 _NOT_DATELINE = re.compile(
     r"caption|credit|legend|related|teaser|comment|share|social|menu|navi"
@@ -55,7 +56,9 @@ _NOT_PUBLISHED_ANYWHERE = re.compile(_NOT_PUBLISHED_LABEL, re.I)
 # Classes marking an element as a date, and boxes whose dates are not the page's (for :func:`marked_date`).
 _DATE_MARK = re.compile(r"date|datum|fecha|time|zeit", re.I)
 _NOT_MARKED_DATE = re.compile(
-    r"updat|modif|aktualis|sidebar|widget|related|teaser|caption|credit|menu|navi|(?<![a-z])(?:pic|photo|image|video)", re.I
+    r"updat|modif|aktualis|sidebar|widget|related|teaser|caption|credit|menu|navi"
+    r"|(?<![a-z])(?:pic|photo|image|video)",
+    re.I,
 )
 _SKIP_MARKED = _SKIP - {"form"} | {"footer", "blockquote"}  # a whole page may sit in a form (ASP.NET)
 _DIGIT = re.compile(r"\d")

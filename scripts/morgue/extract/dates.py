@@ -180,7 +180,9 @@ def date_line(line: str) -> When | None:
 # A weekday's name before a date ("Samstag, 9. September 2017", "Wed. March 4, 2020").
 _WEEKDAY = re.compile(r"^[^\W\d_]{2,12}\.?,?\s+(?=\d|[^\W\d_]{3,10}\.?\s+\d)")
 # "28.09.19", "28.09.19 12:44": a numeric day with a two-digit year, read only where the markup says it is a date.
-_NUMERIC_SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<yy>\d{2})(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?(?:\s*uhr)?", re.I)
+_NUMERIC_SHORT_YEAR = re.compile(
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<yy>\d{2})(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?(?:\s*uhr)?", re.I
+)
 
 
 def whole_date(text: str) -> When | None:
