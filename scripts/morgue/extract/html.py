@@ -40,7 +40,8 @@ def parse(html: str) -> etree._Element:
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         raise InputError("empty input (no HTML)")
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+    # collect_ids=False: no table of id attributes (for XPath id(), which nothing here calls)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False, collect_ids=False)
     parser.set_element_class_lookup(_LOOKUP)
     try:
         root = etree.fromstring(html, parser)
