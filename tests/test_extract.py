@@ -534,6 +534,11 @@ def test_title_of_the_article_header_not_the_breadcrumb():
     assert _title(crumbs.format(og=seo, ld=shown, shown=shown)) == shown
     # an <h2> no declared title confirms is not taken for the headline: the declared one is
     assert _title(crumbs.format(og=seo, ld=shown, shown="Live: alle Entwicklungen")) == shown
+    # a page-wide class naming breadcrumbs does not put every <h1> in a trail
+    wide = (
+        "<html><body class=has-breadcrumb><div><h1>Headline shown here</h1><h2>Dek</h2><p>Text.</p></div></body></html>"
+    )
+    assert _title(wide) == "Headline shown here"
     # spaced differently around a kicker's colon: the declared spelling
     spaced = crumbs.format(og="Kicker: Headline here", ld="Kicker: Headline here", shown="Kicker : Headline here")
     assert _title(spaced) == "Kicker: Headline here"

@@ -340,10 +340,13 @@ def is_logo(heading: etree._Element) -> bool:
 
 
 def in_navigation(heading: etree._Element) -> bool:
-    """``heading`` sits in a ``<nav>`` or a breadcrumb trail (by class, id or label)."""
-    for el in heading.iterancestors():
+    """``heading`` sits in a ``<nav>`` or a breadcrumb trail (by class, id or label), a few levels
+    up at most (a page-wide class such as ``<body class=has-breadcrumb>`` is no trail)."""
+    for el, _ in zip(heading.iterancestors(), range(6), strict=False):
         if el.tag == "nav":
             return True
+        if el.tag in ("body", "main", "article"):
+            return False
         marks = " ".join(v for k, v in el.attrib.items() if k in ("class", "id", "aria-label"))
         if marks and _BREADCRUMB.search(marks):
             return True
