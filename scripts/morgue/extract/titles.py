@@ -328,7 +328,7 @@ _BREADCRUMB = re.compile(r"breadcrumb|pfadnavigation|brotkrumen|fil[ -]d.ariane"
 
 
 #: Marks of the site's logo or name in a page's header.
-_LOGO = re.compile(r"logo|site-?(?:title|name|branding)|\bbranding|blog-?(?:title|name)", re.I)
+_LOGO = re.compile(r"(?:(?<![a-z])logo|Logo)(?!ut)|(?i:site-?(?:title|name|branding)|\bbranding|blog-?(?:title|name))")
 
 
 def is_logo(heading: etree._Element) -> bool:
