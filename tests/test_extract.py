@@ -559,7 +559,7 @@ def test_title_of_a_post_under_the_blogs_name():
     # an <h2> saying a declared title, up to punctuation: the declared spelling
     assert _title(blog.format(title="site.de // » Jens Weber", heading="[> Jens Weber")) == "Jens Weber"
     # 'logout' is no logo
-    logout = "<html><head><title>Headline here - Site</title></head><body><div class=logout-box><h1>Headline here</h1></div></body></html>"
+    logout = "<html><body><div class=logout-box><h1>Headline here</h1></div><p>Text.</p></body></html>"
     assert _title(logout) == "Headline here"
     # a subheading inside the declared title is not its headline
     assert _title(blog.format(title="The Open Project: Better Journalism", heading="Open Project:")) == (
