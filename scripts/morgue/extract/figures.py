@@ -53,6 +53,12 @@ _TINY_WORDS = (
 _TINY_ENDINGS = re.compile(r"\.(?:svg|gif)(?:$|\?)", re.I)
 
 
+@functools.lru_cache(maxsize=16384)  # pages repeat their class names: each is read once per pattern
+def _says(pattern: re.Pattern[str], marks: str) -> bool:
+    """``pattern`` occurs in ``marks`` (an element's class, id or itemprop)."""
+    return pattern.search(marks) is not None
+
+
 @functools.lru_cache(maxsize=8192)  # an image's URL and class are looked at again at each step
 def _tiny(text: str | None) -> bool:
     """``text`` (an image URL or class) names an icon, logo, placeholder or pixel, not a picture."""
@@ -166,10 +172,10 @@ def _credit_elements(fig: etree._Element) -> list[etree._Element]:
         if el is fig or not isinstance(el.tag, str):
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"))))
-        marked = marks and _CREDIT_CLASS.search(marks) and not _CAPTION_CLASS.search(el.get("itemprop") or "")
+        marked = marks and _says(_CREDIT_CLASS, marks) and not _says(_CAPTION_CLASS, el.get("itemprop") or "")
         # "author"/"byline" marks a photographer only where it is about the image ("image-byline",
         # a figcaption's itemprop=author), not an article byline that shares the container
-        marked = marked or (marks and _PHOTO_AUTHOR.search(marks) and (_IMAGE_WORD.search(marks) or _in_caption(el)))
+        marked = marked or (marks and _says(_PHOTO_AUTHOR, marks) and (_says(_IMAGE_WORD, marks) or _in_caption(el)))
         short_note = el.tag in ("footer", "small", "cite") and 0 < len(text_of(el)) <= 120
         if (marked or short_note) and not any(o in el.iterancestors() for o in out):
             out.append(el)
@@ -308,7 +314,7 @@ def _caption_classed(el: etree._Element) -> bool:
     """A caption element by its class (not an image's wrapper named, say, "withoutCaption")."""
     return (
         isinstance(el.tag, str)
-        and bool(_CAPTION_CLASS.search(el.get("class") or ""))
+        and _says(_CAPTION_CLASS, el.get("class") or "")
         and _image_in(el) is None
         and has_text(el)
     )
@@ -510,7 +516,7 @@ def _is_aside(container: etree._Element, caption: str | None, credit: str | None
             return True
     for el in (container, *islice(container.iterancestors(), 3)):
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if marks and _ASIDE_CLASS.search(marks):
+        if marks and _says(_ASIDE_CLASS, marks):
             return True
     if caption and len(caption) > 20:
         links = (text_of(a) for a in container.iter("a") if a.get("href"))
@@ -522,7 +528,7 @@ def _is_aside(container: etree._Element, caption: str | None, credit: str | None
 def _in_chrome(img: etree._Element) -> bool:
     """Inside page chrome: header, navigation, footer, asides, author boxes, teaser lists."""
     for level, ancestor in enumerate(img.iterancestors()):
-        if ancestor.tag == "aside" and _PICTURE_CLASS.search(ancestor.get("class") or ""):
+        if ancestor.tag == "aside" and _says(_PICTURE_CLASS, ancestor.get("class") or ""):
             continue  # <aside class="image wide">: a picture set beside the text
         if ancestor.tag in ("header", "nav", "footer", "aside", "form"):
             return ancestor.tag != "header" or not _article_header(ancestor)
@@ -533,7 +539,7 @@ def _in_chrome(img: etree._Element) -> bool:
             "article",
         ):  # layout classes further up say little
             marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
-            if marks and _CHROME.search(marks):
+            if marks and _says(_CHROME, marks):
                 return True
     return False
 
