@@ -22,6 +22,7 @@ from ..converter import MarkdownConverter, image_src, safe_url
 from ..markdown import plain_text
 from . import content
 from .boilerplate import is_boilerplate
+from .classnames import says
 from .figures import Figure, key
 from .metadata import text_of
 
@@ -173,7 +174,7 @@ def _drop_page_header(region: etree._Element) -> None:
             content.drop(el)
     for el in list(region.iterdescendants(etree.Element)):
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if marks and _HEADER_LINE.search(marks) and el.getparent() is not None and len(text_of(el)) < 200:
+        if marks and says(_HEADER_LINE, marks) and el.getparent() is not None and len(text_of(el)) < 200:
             content.drop(el)
 
 

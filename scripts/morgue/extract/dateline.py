@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..model import When
 from .bylines import byline_in_lines, byline_names, is_label, looks_like_name
+from .classnames import says
 from .dates import dates_in, parse_iso, whole_date
 from .textof import INLINE_TAGS, lines_of, text_of
 
@@ -179,7 +180,7 @@ def _walk(el: etree._Element) -> Iterator[etree._Element]:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
             continue
         marks = node.get("class")
-        if (marks and _NOT_DATELINE.search(marks)) or _HIDDEN.search(node.get("style") or ""):
+        if (marks and says(_NOT_DATELINE, marks)) or _HIDDEN.search(node.get("style") or ""):
             continue
         yield node
         stack.extend(reversed(node))

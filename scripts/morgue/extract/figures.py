@@ -20,6 +20,7 @@ from lxml import etree
 from ..converter import image_src
 from ..text import clean_line
 from .bylines import byline_names
+from .classnames import says
 from .credits import clean_credit, credit_from_line, credit_label, split_caption_credit
 from .metadata import text_of
 from .textof import has_text
@@ -51,12 +52,6 @@ _TINY_WORDS = (
     *("emoji", "gravatar", "qrcode", "qr-code", "noscript-image", "placeholder"),
 )
 _TINY_ENDINGS = re.compile(r"\.(?:svg|gif)(?:$|\?)", re.I)
-
-
-@functools.lru_cache(maxsize=16384)  # pages repeat their class names: each is read once per pattern
-def _says(pattern: re.Pattern[str], marks: str) -> bool:
-    """``pattern`` occurs in ``marks`` (an element's class, id or itemprop)."""
-    return pattern.search(marks) is not None
 
 
 @functools.lru_cache(maxsize=8192)  # an image's URL and class are looked at again at each step
@@ -172,10 +167,10 @@ def _credit_elements(fig: etree._Element) -> list[etree._Element]:
         if el is fig or not isinstance(el.tag, str):
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"))))
-        marked = marks and _says(_CREDIT_CLASS, marks) and not _says(_CAPTION_CLASS, el.get("itemprop") or "")
+        marked = marks and says(_CREDIT_CLASS, marks) and not says(_CAPTION_CLASS, el.get("itemprop") or "")
         # "author"/"byline" marks a photographer only where it is about the image ("image-byline",
         # a figcaption's itemprop=author), not an article byline that shares the container
-        marked = marked or (marks and _says(_PHOTO_AUTHOR, marks) and (_says(_IMAGE_WORD, marks) or _in_caption(el)))
+        marked = marked or (marks and says(_PHOTO_AUTHOR, marks) and (says(_IMAGE_WORD, marks) or _in_caption(el)))
         short_note = el.tag in ("footer", "small", "cite") and 0 < len(text_of(el)) <= 120
         if (marked or short_note) and not any(o in el.iterancestors() for o in out):
             out.append(el)
@@ -314,7 +309,7 @@ def _caption_classed(el: etree._Element) -> bool:
     """A caption element by its class (not an image's wrapper named, say, "withoutCaption")."""
     return (
         isinstance(el.tag, str)
-        and _says(_CAPTION_CLASS, el.get("class") or "")
+        and says(_CAPTION_CLASS, el.get("class") or "")
         and _image_in(el) is None
         and has_text(el)
     )
@@ -516,7 +511,7 @@ def _is_aside(container: etree._Element, caption: str | None, credit: str | None
             return True
     for el in (container, *islice(container.iterancestors(), 3)):
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if marks and _says(_ASIDE_CLASS, marks):
+        if marks and says(_ASIDE_CLASS, marks):
             return True
     if caption and len(caption) > 20:
         links = (text_of(a) for a in container.iter("a") if a.get("href"))
@@ -528,7 +523,7 @@ def _is_aside(container: etree._Element, caption: str | None, credit: str | None
 def _in_chrome(img: etree._Element) -> bool:
     """Inside page chrome: header, navigation, footer, asides, author boxes, teaser lists."""
     for level, ancestor in enumerate(img.iterancestors()):
-        if ancestor.tag == "aside" and _says(_PICTURE_CLASS, ancestor.get("class") or ""):
+        if ancestor.tag == "aside" and says(_PICTURE_CLASS, ancestor.get("class") or ""):
             continue  # <aside class="image wide">: a picture set beside the text
         if ancestor.tag in ("header", "nav", "footer", "aside", "form"):
             return ancestor.tag != "header" or not _article_header(ancestor)
@@ -539,7 +534,7 @@ def _in_chrome(img: etree._Element) -> bool:
             "article",
         ):  # layout classes further up say little
             marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
-            if marks and _says(_CHROME, marks):
+            if marks and says(_CHROME, marks):
                 return True
     return False
 
