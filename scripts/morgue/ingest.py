@@ -21,7 +21,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import sources
 from .errors import MorgueError
@@ -31,6 +31,7 @@ from .pipeline import convert
 from .sources import Document, Skipped
 from .store import Filing, Outcome, Store
 
+T = TypeVar("T")
 #: Seconds between saves of the registry and the input cache during a run.
 SAVE_EVERY = 30.0
 STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "failed")
@@ -38,21 +39,23 @@ STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "
 
 # --------------------------------------------------------------------------- worker side
 def convert_timed(doc: Document, timeout: float | None = TIMEOUT) -> tuple[Filing | MorgueError, float]:
-    """:func:`convert_document`, made ready to file, and the CPU seconds it took (what a worker
-    sends back: the file's text is rendered here, so the filing process has less to do)."""
+    """The document converted and made ready to file (its file's text rendered here, so the
+    filing process has less to do), and the CPU seconds it took: what a worker sends back."""
     started = time.process_time()
-    result = convert_document(doc, timeout)
-    if isinstance(result, Converted):
-        result = Filing.of(result)
+    result = _guarded(doc, lambda: Filing.of(convert(doc)), timeout)
     return result, time.process_time() - started
 
 
 def convert_document(doc: Document, timeout: float | None = TIMEOUT) -> Converted | MorgueError:
     """Convert one document within the time limit; errors are returned, not raised, so that
     they travel back from worker processes intact (path and line included)."""
+    return _guarded(doc, lambda: convert(doc), timeout)
+
+
+def _guarded(doc: Document, work: Callable[[], T], timeout: float | None) -> T | MorgueError:
     try:
         with time_limit(timeout):
-            return convert(doc)
+            return work()
     except MorgueError as err:
         return err.located(doc.path, doc.line)
     except Exception as exc:  # a bug met on hostile input must not stop the batch
