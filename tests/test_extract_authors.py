@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from morgue.extract.bylines import byline_names, clean_name, split_names
-from morgue.extract.html import parse
+from morgue.extract.bylines import byline_names, clean_name, name_of_initials, signed_names, split_names
+from morgue.extract.html import extract_html, parse
 from morgue.extract.metadata import Signals
 from morgue.extract.textof import lines_of, text_of
 
@@ -172,3 +172,49 @@ def test_declared_editor_yields_to_the_byline():
 def test_less_common_author_meta_names():
     for name in ("articleAuthor", "article:author_name", "og:author"):
         assert _authors(f'<meta name="{name}" content="Lena Stein">', "") == ["Lena Stein"]
+
+
+def test_initials_completed_from_the_profile_url():
+    byline = '<p class="byline">Posted by <a rel="author" href="https://blog.example/author/linastein/">LS</a></p>'
+    assert _authors("", byline) == ["Lina Stein"]
+    assert name_of_initials("LS", "/autor/lina-stein/") == "Lina Stein"
+    assert name_of_initials("LMS", "/author/lina-maria-stein") == "Lina Maria Stein"
+    assert name_of_initials("LS", "/author/lisasimmons/") is None  # two places to cut: no guess
+    assert name_of_initials("LS", "/author/oskar-lind/") is None
+    byline = '<p class="byline">Posted by <a rel="author" href="/author/harbourdesk/">LS</a></p>'
+    assert _authors("", byline) == ["LS"]
+
+
+def _converted_authors(body: str) -> list[str]:
+    html = f"<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>{BODY}{body}</article></body></html>"
+    return list(extract_html(html, "https://news.example/2024/05/harbour").article.authors)
+
+
+def test_signature_ending_the_article():
+    assert _converted_authors("<p><b>Von:</b></p><p>Lena Stein</p>") == ["Lena Stein"]
+    assert _converted_authors("<p>Autor: <a href='/about'>Oskar Lind</a></p>") == ["Oskar Lind"]
+    assert _converted_authors("<p>— Lena Stein</p>") == ["Lena Stein"]
+    assert _converted_authors("<ul><li>Weitere Informationen</li><li>Neue Wege</li></ul>") == []
+    assert _converted_authors("<p>Von Montag bis Freitag geöffnet.</p>") == []
+    assert signed_names("Text.\n\n*Text: Lena Stein*\n") == ["Lena Stein"]
+
+
+def test_signature_only_when_no_one_else_is_named():
+    html = (
+        "<html><head><title>Harbour plan</title><meta name='author' content='Oskar Lind'></head><body>"
+        f"<article><h1>Harbour plan</h1>{BODY}<p>— Lena Stein</p></article></body></html>"
+    )
+    assert extract_html(html, "https://news.example/a").article.authors == ("Oskar Lind",)
+
+
+def test_other_credits_after_the_byline_are_not_authors():
+    assert byline_names("Text von Lena Stein   Illustration von Oskar Lind") == ["Lena Stein"]
+    assert byline_names("By Lena Stein. Photos by Oskar Lind") == ["Lena Stein"]
+
+
+def test_byline_under_an_h2_headline_when_there_is_no_h1():
+    html = (
+        "<html><head><title>Harbour plan approved | Blog</title></head><body><div><h2>Harbour plan approved</h2>"
+        f"<p><em>Text von Lena Stein   Illustration von Oskar Lind</em></p>{BODY}</div></body></html>"
+    )
+    assert Signals(parse(html), "https://blog.example/harbour").read().authors == ["Lena Stein"]

@@ -82,6 +82,10 @@ _NOISE = re.compile(
     r"|opinion|opinions?writer|columnist)\s*:?$",
     re.I,
 )
+# "Text von Jane Roe  Illustration von John Doe", "By Jane Roe. Photos by John Doe": the others credited.
+_OTHER_CREDIT = re.compile(
+    r"[\s.,;|·•]+(?:Illustrations?|Fotos?|Photos?|Photography|Bilder?|Grafik(?:en)?|Images?)\s*(?:von|by|de|par|:)\s+\S.*$"
+)
 _PLACE = re.compile(r"\s+(?:in|at|from|aus|en|à|a)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?\s*$")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:de|da|van|von|der|den|la|le|del|di|du|bin|al|y|e)|[A-Z]\.)$")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf·]{2,5}$")
@@ -148,6 +152,7 @@ def split_names(text: str) -> list[str]:
     match = _BYLINE.match(re.sub(r"\s+", " ", text).strip())
     if match:
         text = next(g for g in match.groups() if g)
+    text = _OTHER_CREDIT.sub("", text)
     names: list[str] = []
     text = _URL.sub(" ", text)  # "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the URL is not names
     parts = _SPLIT.split(_DATEISH.sub("", _WITH.sub(r", \1", text)))
@@ -193,6 +198,34 @@ def byline_in_lines(lines: list[str]) -> list[str] | None:
     return None
 
 
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`]+|\\(?=\S)|\s+$")
+_SIGNED = re.compile(r"^[—–]\s*(?P<name>\S.*)$")  # "— Jane Roe" (a list's "- " is no signature)
+
+
+def signed_names(markdown: str) -> list[str]:
+    """Names an article signs at its end, in its last three lines: "Von Jane Roe", "Autor: Jane Roe",
+    "— Jane Roe", or a label line ("Von:") above a line holding only the name."""
+    lines: list[str] = []
+    for raw in reversed(markdown.splitlines()):
+        line = _MD_MARKS.sub("", _MD_LINK.sub(r"\1", raw)).strip()
+        if line:
+            lines.insert(0, line)
+        if len(lines) == 3:
+            break
+    for i, line in enumerate(lines):
+        if len(line) > 80:
+            continue
+        dashed = _SIGNED.match(line)
+        if dashed and looks_like_name(dashed["name"]):
+            return [dashed["name"]]
+        names = byline_in_lines(lines[i : i + 2])
+        found = [n for n in names or [] if looks_like_name(n)]
+        if found and (is_label(line) or byline_names(line)):
+            return found
+    return []
+
+
 def is_label(line: str) -> bool:
     """A byline label standing alone ("By", "Von:", "Autor:"): the names follow it."""
     return _LABEL_ALONE.match(line) is not None
@@ -224,6 +257,29 @@ def looks_like_name(text: str) -> bool:
     if not words[0][0].isupper() or not words[-1][0].isupper():
         return False
     return all(_NAME_WORD.match(w) for w in words)
+
+
+_SLUG = re.compile(r"/(?P<slug>[a-z]+(?:[-_.][a-z]+)*)/?(?:[?#].*)?$")
+
+
+def name_of_initials(initials: str, url: str) -> str | None:
+    """The name initials stand for when the author's profile URL spells it ("DT" linking to
+    ``/author/donaldtownsend/`` or ``/autor/donald-townsend``): each word of the slug begins with
+    its initial; a slug run together splits only where the next initial is the only fit."""
+    match = _SLUG.search(url.lower())
+    if not match or not 2 <= len(initials) <= 3:
+        return None
+    letters = initials.lower()
+    words = re.split(r"[-_.]", match["slug"])
+    if len(words) == 1 and len(letters) == 2:
+        slug = words[0]
+        cuts = [i for i in range(2, len(slug) - 1) if slug[i] == letters[1]]
+        words = [slug[: cuts[0]], slug[cuts[0] :]] if len(cuts) == 1 else []
+    if len(words) != len(letters) or any(
+        not w.startswith(ch) or len(w) < 2 for w, ch in zip(words, letters, strict=True)
+    ):
+        return None
+    return " ".join(w.capitalize() for w in words)
 
 
 def is_organisation(name: str) -> bool:

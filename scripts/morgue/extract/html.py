@@ -15,6 +15,7 @@ from ..limits import check_depth
 from ..model import Article, Converted, Image, Source
 from . import authorbox
 from .body import extract_body
+from .bylines import signed_names
 from .credits import split_caption_credit
 from .figures import Figure, file_stem, find_figures, image_ids, key
 from .metadata import PageMeta, Signals
@@ -158,7 +159,7 @@ def extract_html(html: str, url: str | None = None) -> Converted:
     body = extract_body(root, base, figures, shown, header=(meta.title, meta.description), reread=reread)
     if not body.strip():
         raise ExtractionError("no article content found in the page")
-    authors = meta.authors or meta.organisations
+    authors = meta.authors or meta.organisations or signed_names(body)  # a signature ends the text
     article = Article(
         title=meta.title or "",
         body=body,

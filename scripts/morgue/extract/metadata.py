@@ -20,7 +20,15 @@ from ..errors import MorgueError
 from ..model import When
 from ..text import clean_line
 from . import jsonld, marks
-from .bylines import byline_in_lines, clean_name, is_organisation, looks_like_name, split_names, without_date
+from .bylines import (
+    byline_in_lines,
+    clean_name,
+    is_organisation,
+    looks_like_name,
+    name_of_initials,
+    split_names,
+    without_date,
+)
 from .credits import split_caption_credit
 from .dateline import byline_near, dateline, marked_date, settle
 from .dates import date_from_url, labelled_date, local_midnight, parse_iso
@@ -37,6 +45,7 @@ _PROFILE_SLUG = re.compile(
 _HANDLE_ONLY = re.compile(r"^@\w+$")
 # A first name alone ("Todd") or a login ("christian.stadtfeld", "gabor_munier"): a later source may complete it.
 _COMPLETING = 4  # JSON-LD, two kinds of <meta>, marked bylines (then the byline under the headline)
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")  # "DT": a byline's initials, completed by the profile URL
 _LOGIN = re.compile(r"^[a-z]+(?:[._-][a-z]+)+$")
 _CAPITALISED_RUN = re.compile(r"\b(?=([A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w'’-]+)){1,3}))")
 _PARTIAL_NAME = re.compile(r"^(?:[A-Za-zÀ-ÿ]+|[a-z]+(?:[._-][a-z]+)+)$")
@@ -105,6 +114,14 @@ class Signals:
         match = next((el for el, flat in h1s if wanted and (flat == wanted or wanted in flat)), None)
         return match if match is not None else (h1s[0][0] if h1s else None)
 
+    def _titled_h2(self, title: str | None) -> etree._Element | None:
+        """With no ``<h1>``, the ``<h2>`` saying the title (a post under a blog's name): where
+        its byline is looked for (its dates are not: the markup and htmldate settle them)."""
+        wanted = loose(title or "")
+        if not wanted or self._h1s():
+            return None
+        return next((h2 for h2 in self._h2_elements() if loose(text_of(h2)) == wanted), None)
+
     # ------------------------------------------------------------------ fields
     def site_name(self) -> str | None:
         publisher = self.graph.resolve(self.article.get("publisher")) if self.article else None
@@ -133,11 +150,15 @@ class Signals:
 
     def _h2s(self) -> list[str]:
         """The first ``<h2>`` texts outside navigation: a post's heading under a blog's name."""
+        return [_PERMALINK.sub("", text_of(h2)) for h2 in self._h2_elements()]
+
+    def _h2_elements(self) -> list[etree._Element]:
+        """The first four ``<h2>`` elements with a short text, outside navigation."""
         out = []
         for h2 in self.root.iter("h2"):
             text = _PERMALINK.sub("", text_of(h2))
             if text and len(text) < 300 and not in_navigation(h2):
-                out.append(text)
+                out.append(h2)
             if len(out) >= 4:
                 break
         return out
@@ -185,6 +206,7 @@ class Signals:
                 end = _COMPLETING + 1 if any(_PARTIAL_NAME.match(n) for n in people) else _COMPLETING
                 people = _completed(people, (self._names(later(), site) for later in strong[i + 1 : end]))
                 people = [self._name_of_login(n) if _LOGIN.match(n) else n for n in people]
+                people = [self._name_of_initials(n) if _INITIALS.match(n) else n for n in people]
                 if i < 3 and self._editors and all(loose(n) in self._editors for n in people):
                     shown = [n for n, org in self._names([(v, False) for v in self._dom_bylines()], site) if not org]
                     people = shown or people  # declared the page's editor; the byline shows the author
@@ -206,6 +228,16 @@ class Signals:
                 " ".join(words[:n]) for n in range(2, len(words) + 1) if _completes(login, " ".join(words[:n]))
             )
         return found.pop() if len(found) == 1 else login
+
+    def _name_of_initials(self, initials: str) -> str:
+        """The name a byline's initials stand for ("DT" -> "Donald Townsend") when the initials
+        link to the author's profile page and its URL spells the name; else the initials."""
+        for a in [*self.marked.author_links, *self.marked.profile_links]:
+            if text_of(a) == initials:
+                name = name_of_initials(initials, a.get("href") or "")
+                if name:
+                    return name
+        return initials
 
     def _publisher_names(self, site: str) -> set[str]:
         """The publication's names (loosely): site name, JSON-LD publisher, ``<meta name=publisher>``."""
@@ -500,7 +532,7 @@ class Signals:
         site = self.site_name()
         title = self.title(site)
         headline = self.headline(title, site)
-        people, organisations = self.authors(site, headline)
+        people, organisations = self.authors(site, headline if headline is not None else self._titled_h2(title))
         published, updated = self.dates(headline)
         tags, categories = self.tags()
         image_urls, about = self.images()
