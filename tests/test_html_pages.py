@@ -122,6 +122,9 @@ PAGES = {
     "trafilatura__parcoabruzzo.it.58354": (T, D),  # "( Pescasseroli, 14 Gennaio 20 )"
     "trafilatura__colours-of-the-soul.alhelm.net": (D,),  # nothing declared: a date over three <span>s classed "datum"
     "trafilatura__d43f330cbaf74e92b9aec85e937cb904": (T, D),  # a forum thread's first post: "28.09.19"
+    "trafilatura__1hundetagebuch.wordpress.com.langer": (A, T, D),  # byline "DT" -> /author/donaldtownsend/
+    "trafilatura__sonnenernergie.de.Windrebell": (A, T),  # "Von:" above the name, signing the text's end
+    "trafilatura__alacarte.at-purzelbaum": (A, T, D),  # no <h1>; "Text von X Illustration von Y" under the <h2>
     "fundus__es_ElMundo_2024_12_02": (A, T, D),
     "fundus__es_MallorcaMagazin_2025_04_16": (T, D, IMG, C),  # <p class="img-description"> after the figure
     "fundus__es_MallorcaZeitung_2025_04_16": (IMG, C),  # "... in La Soledat / Lorenzo Marina"
