@@ -235,7 +235,7 @@ def _finish(
         outcome = store.file(result)
     except MorgueError as err:
         return Entry("failed", item.where, detail=str(err)), result.converted.notes
-    store.remember(key, result.converted, outcome)
+    store.remember(key, result, outcome)
     return _entry(item, outcome), result.converted.notes
 
 

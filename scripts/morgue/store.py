@@ -354,7 +354,7 @@ class Store:
             return self._filed(url, Outcome("duplicate", rel, entry.get("detail")))
         return self._filed(url, Outcome("unchanged", rel))
 
-    def remember(self, fingerprint: str, converted: Converted, outcome: Outcome) -> None:
+    def remember(self, fingerprint: str, filing: Filing, outcome: Outcome) -> None:
         """Record which file the input with ``fingerprint`` produced, or duplicated (the first
         time it is seen in a run; conflicts are not recorded: they are converted again)."""
         if outcome.status == "conflict" or fingerprint in self._cache_new:
@@ -365,7 +365,7 @@ class Store:
             text = self._text(outcome.path)
             digest = recorded_digest(text) if text else None
         if digest:
-            entry = {"path": outcome.path, "digest": digest, "url": url_key(converted.article.source.url)}
+            entry = {"path": outcome.path, "digest": digest, "url": filing.url}
             if outcome.status == "duplicate":
                 entry.update(status="duplicate", detail=outcome.detail)
             self._cache_new[fingerprint] = {k: v for k, v in entry.items() if v}
