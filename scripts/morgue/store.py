@@ -153,7 +153,6 @@ class Store:
         self.cache_path = self.root / CACHE
         self._by_url: dict[str, str] | None = None
         self._by_body: dict[str, str] = {}
-        self._url_of: dict[str, str] = {}  # path -> URL key of the article filed there
         self._keys: dict[str, tuple[str | None, str]] = {}  # path -> (URL key, body key)
         self._unsynced: set[Path] = set()  # folders with renames not yet made durable
         self._writer: cf.ThreadPoolExecutor | None = None
@@ -208,7 +207,6 @@ class Store:
     def _add(self, rel: str, key: str | None, bkey: str) -> None:
         if key:
             self._index().setdefault(key, rel)
-            self._url_of[rel] = key
         self._by_body.setdefault(bkey, rel)
         self._paths.add(rel)
         self._keys[rel] = (key, bkey)
@@ -249,7 +247,7 @@ class Store:
         existing = index.get(key) if key else None
         if existing is None and bkey in self._by_body:
             other = self._by_body[bkey]
-            if other in self._run_paths or self._url_of.get(other) not in (None, key):
+            if other in self._run_paths or (self._keys[other][0] or None) not in (None, key):
                 return self._filed(key, Outcome("duplicate", other, SAME_TEXT))
             existing = other  # the same text, filed before without a URL (or with this one)
         rel = existing or self._free_path(article)
