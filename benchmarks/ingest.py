@@ -8,7 +8,7 @@ sentence of its own, so that it is a different article), then times real ``morgu
 processes, each into a fresh content folder:
 
 * ``--jobs 1`` and ``--jobs J`` (default: every core): articles/s (wall) and CPU seconds (the
-  ingest process's own, plus what its workers report spending on conversion);
+  ingest process's own, plus what its workers report spending on reading and converting pages);
 * a no-change re-run of the J-job archive (the input cache at work), and the same re-run with
   the cache deleted (every input converted again, every file found unchanged);
 * the peer, in the same run: trafilatura 2.3 alone (``bare_extraction``, the engine morgue's

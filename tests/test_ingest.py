@@ -70,6 +70,19 @@ def test_rerun_changes_no_byte_and_converts_nothing(inbox, tmp_path):
     assert _articles(content) == _articles(tmp_path / "content")
 
 
+def test_rerun_restores_a_deleted_article_the_cache_remembers(inbox, tmp_path):
+    """The workers find every input in the input cache, but one article is gone from the archive:
+    that input is converted after all and its file comes back as it was."""
+    content = tmp_path / "content"
+    first = ingest([inbox], content, Options(jobs=2))
+    before = _articles(content)
+    gone = content / sorted(before)[3]
+    gone.unlink()
+    again = ingest([inbox], content, Options(jobs=2))
+    assert again.counts["new"] == 1 and again.counts["unchanged"] == first.counts["new"] - 1
+    assert _articles(content) == before
+
+
 def test_changed_source_updates_unless_edited_by_hand(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

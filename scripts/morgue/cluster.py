@@ -1,6 +1,6 @@
 """Conversion on a Dask cluster (``morgue ingest --dask ADDRESS``; install ``morgue[dask]``).
 
-Workers only convert documents (:func:`morgue.ingest.convert_document`); reading inputs and
+Workers only convert documents (:func:`morgue.ingest.convert_timed`); reading inputs and
 writing the archive stay in the calling process, so the files are the same as a local run's.
 Every worker needs morgue installed (the same version) in its environment.
 """

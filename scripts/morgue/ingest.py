@@ -1,9 +1,13 @@
 """Batch ingest: inputs -> documents -> conversion on every core (or a Dask cluster) -> the store.
 
-Reading inputs and writing the archive happen in this process, in input order, so a run gives
-the same files whatever the parallelism; only the per-document conversion (the expensive part)
-runs in worker processes. An input already converted by the same code, whose article is still
-in the archive as it was written, is not converted again (see :mod:`morgue.store`).
+Filing into the archive happens in this process, in input order, so a run gives the same files
+whatever the parallelism. Workers do the rest, one input at a time: a file of one document (a
+page, a text dump) is sent to them unread, to be read, fingerprinted and converted there; the
+documents of JSON Lines and WARC files are read here and sent. An input already converted by
+the same code, whose article is still in the archive as it was written, is not converted again
+(see :mod:`morgue.store`): a worker that finds its fingerprint in the input cache says so.
+On a Dask cluster, whose workers may not see this machine's files, every input is read here,
+and the cache is checked here before anything is sent.
 
 Nothing here prints: progress goes through a callback and the outcome is a :class:`Report`.
 """
@@ -18,7 +22,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +32,7 @@ from .errors import MorgueError
 from .limits import TIMEOUT, time_limit
 from .model import Converted
 from .pipeline import convert
-from .sources import Document, Skipped
+from .sources import Document, Skipped, Unread
 from .store import Filing, Outcome, Store
 
 T = TypeVar("T")
@@ -38,12 +42,42 @@ STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "
 
 
 # --------------------------------------------------------------------------- worker side
-def convert_timed(doc: Document, timeout: float | None = TIMEOUT) -> tuple[Filing | MorgueError, float]:
-    """The document converted and made ready to file (its file's text rendered here, so the
-    filing process has less to do), and the CPU seconds it took: what a worker sends back."""
+Task = Document | Unread  # what a worker is given: a document, or a file of one to read
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a worker sends back for one input: its fingerprint (None when it could not be read),
+    then its article made ready to file, or the error, or None when ``known`` held the
+    fingerprint (not converted); and the CPU seconds it took."""
+
+    key: str | None
+    result: Filing | MorgueError | None
+    cpu: float
+
+
+def convert_timed(task: Task, timeout: float | None = TIMEOUT, known: Container[str] = ()) -> Done:
+    """Read the input (unless read already) and fingerprint it; unless ``known`` holds the
+    fingerprint, convert it and render its file (so the filing process has less to do)."""
     started = time.process_time()
-    result = _guarded(doc, lambda: Filing.of(convert(doc)), timeout)
-    return result, time.process_time() - started
+    doc = task.read() if isinstance(task, Unread) else task
+    if isinstance(doc, MorgueError):
+        return Done(None, doc, time.process_time() - started)
+    key = fingerprint(doc)
+    result = None if key in known else _guarded(doc, lambda: Filing.of(convert(doc)), timeout)
+    return Done(key, result, time.process_time() - started)
+
+
+_known: frozenset[str] = frozenset()  # in a worker process: the fingerprints the input cache holds
+
+
+def _set_known(known: frozenset[str]) -> None:
+    global _known
+    _known = known
+
+
+def _convert_in_worker(task: Task, timeout: float | None, cached: bool) -> Done:
+    return convert_timed(task, timeout, _known if cached else ())
 
 
 def convert_document(doc: Document, timeout: float | None = TIMEOUT) -> Converted | MorgueError:
@@ -83,7 +117,7 @@ class Report:
     content: str
     entries: list[Entry] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (input, warning)
-    cpu_seconds: float = 0.0  # spent converting, in whichever process or worker did it
+    cpu_seconds: float = 0.0  # spent by workers (or this process) reading, fingerprinting, converting
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -160,7 +194,7 @@ def ingest(
     store = Store(content, converter=converter_version(), write_behind=True)
     report = Report(content=str(content))
     saved = time.monotonic()
-    with _executor(options) as submit:
+    with _executor(options, store.known_inputs()) as submit:
         for entry, notes in _run(_items(inputs, options), store, submit, _window(options), report):
             report.add(entry)
             report.notes.extend((entry.input, note) for note in notes)
@@ -181,36 +215,30 @@ def _save(store: Store, report: Report) -> None:
         report.add(Entry("failed", str(err.path), detail=err.message))
 
 
-def _items(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[sources.Item]:
+def _items(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[sources.Item | Unread]:
     for item in sources.expand(inputs, options.include, options.exclude):
         if isinstance(item, MorgueError):
             yield item
         else:
-            yield from sources.read(item)
+            yield from sources.read(item, defer=True)
 
 
-Submit = Callable[[Document], "cf.Future[tuple[Filing | MorgueError, float]]"]
+#: ``submit(task, cached)``: a future of the task's :class:`Done`; ``cached``: skip the
+#: conversion of an input whose fingerprint the input cache holds.
+Submit = Callable[[Task, bool], Any]
 
 
 def _run(
-    items: Iterator[sources.Item], store: Store, submit: Submit, window: int, report: Report
+    items: Iterator[sources.Item | Unread], store: Store, submit: Submit, window: int, report: Report
 ) -> Iterator[tuple[Entry, tuple[str, ...]]]:
     """File results in input order while up to ``window`` conversions run ahead."""
-    pending: deque[tuple[sources.Item, str | None, Any]] = deque()
+    pending: deque[tuple[sources.Item | Unread, Any]] = deque()
     for item in items:
-        pending.append(_start(item, store, submit))
-        while len(pending) > window or (pending and _ready(pending[0][2])):
+        pending.append((item, submit(item, True) if isinstance(item, (Document, Unread)) else None))
+        while len(pending) > window or (pending and _ready(pending[0][1])):
             yield _finish(*pending.popleft(), store, report, submit)
     while pending:
         yield _finish(*pending.popleft(), store, report, submit)
-
-
-def _start(item: sources.Item, store: Store, submit: Submit) -> tuple[sources.Item, str | None, Any]:
-    """Begin one item: a conversion is submitted unless the cache already knows the input."""
-    if not isinstance(item, Document):
-        return item, None, None
-    key = fingerprint(item)
-    return item, key, None if store.is_known(key) else submit(item)
 
 
 def _ready(future: Any) -> bool:
@@ -218,43 +246,47 @@ def _ready(future: Any) -> bool:
 
 
 def _finish(
-    item: sources.Item, key: str | None, future: Any, store: Store, report: Report, submit: Submit
+    item: sources.Item | Unread, future: Any, store: Store, report: Report, submit: Submit
 ) -> tuple[Entry, tuple[str, ...]]:
     if isinstance(item, MorgueError):
         return Entry("failed", _where(item), detail=item.message), ()
     if isinstance(item, Skipped):
         return Entry("skipped", item.where, detail=item.reason), ()
-    assert isinstance(item, Document) and key is not None
-    if future is None and (known := store.known(key)) is not None:
-        return _entry(item, known), ()
-    result, cpu = _result(future, item, submit)
-    report.cpu_seconds += cpu
+    done = _result(future, item, submit, cached=True)
+    report.cpu_seconds += done.cpu
+    if done.result is None and done.key is not None:  # the input cache knows the input
+        if (known := store.known(done.key)) is not None:
+            return _entry(item, known), ()
+        done = _result(submit(item, False), item, submit, cached=False)  # but its article changed since
+        report.cpu_seconds += done.cpu
+    result = done.result
     if isinstance(result, MorgueError):
-        return Entry("failed", item.where, detail=result.message), ()
+        where = item.where if done.key is not None else _where(result)  # converting, or reading
+        return Entry("failed", where, detail=result.message), ()
+    assert result is not None and done.key is not None
     try:
         outcome = store.file(result)
     except MorgueError as err:
         return Entry("failed", item.where, detail=str(err)), result.converted.notes
-    store.remember(key, result, outcome)
+    store.remember(done.key, result, outcome)
     return _entry(item, outcome), result.converted.notes
 
 
-def _result(future: Any, item: Document, submit: Submit) -> tuple[Filing | MorgueError, float]:
-    """The conversion's result. When its worker process died (killed for memory, a crash in a
-    parser), the document is tried once more in a fresh worker before it is reported."""
-    if future is None:
-        return convert_timed(item)
+def _result(future: Any, item: Task, submit: Submit, *, cached: bool) -> Done:
+    """The worker's answer. When its process died (killed for memory, a crash in a parser), the
+    input is tried once more in a fresh worker before it is reported."""
     for attempt in range(2):
         try:
-            return (future if attempt == 0 else submit(item)).result()
+            return (future if attempt == 0 else submit(item, cached)).result()
         except cf.process.BrokenProcessPool:
             continue
         except Exception as exc:  # a Dask worker lost, a cancelled task
-            return MorgueError(f"conversion failed: {type(exc).__name__}: {exc}", path=item.where), 0.0
-    return MorgueError("the conversion process died (out of memory, or a crash in a parser)", path=item.where), 0.0
+            return Done(None, MorgueError(f"conversion failed: {type(exc).__name__}: {exc}", path=item.where), 0.0)
+    died = "the conversion process died (out of memory, or a crash in a parser)"
+    return Done(None, MorgueError(died, path=item.where), 0.0)
 
 
-def _entry(item: Document, outcome: Outcome) -> Entry:
+def _entry(item: Task, outcome: Outcome) -> Entry:
     return Entry(outcome.status, item.where, outcome.path, outcome.detail)
 
 
@@ -275,33 +307,46 @@ def _jobs(options: Options) -> int:
 
 
 class _executor:
-    """A ``submit(doc) -> future`` for the run: in this process, a process pool, or Dask."""
+    """The run's :data:`Submit`: in this process, a process pool, or Dask. ``known``: the
+    fingerprints the input cache holds."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, known: frozenset[str]) -> None:
         self.options = options
+        self.known = known
         self.pool: Any = None
         self.client: Any = None
 
     def __enter__(self) -> Submit:
-        timeout = self.options.timeout
         if self.options.dask:
             from .cluster import connect
 
             self.client = connect(self.options.dask)
-            return lambda doc: self.client.submit(convert_timed, doc, timeout, pure=False)
+            return self._remote
         if _jobs(self.options) == 1:
-            return lambda doc: _Done(convert_timed(doc, timeout))
+            return lambda task, cached: _Done(convert_timed(task, self.options.timeout, self.known if cached else ()))
         return self._pooled
 
-    def _pooled(self, doc: Document) -> cf.Future[tuple[Filing | MorgueError, float]]:
-        if self.pool is None:  # started on first need: a run of known inputs starts no process
-            self.pool = cf.ProcessPoolExecutor(_jobs(self.options), mp_context=_context())
+    def _pooled(self, task: Task, cached: bool) -> cf.Future[Done]:
+        if self.pool is None:  # started on first need: a run of failing inputs starts no process
+            self.pool = cf.ProcessPoolExecutor(
+                _jobs(self.options), mp_context=_context(), initializer=_set_known, initargs=(self.known,)
+            )
         try:
-            return self.pool.submit(convert_timed, doc, self.options.timeout)
+            return self.pool.submit(_convert_in_worker, task, self.options.timeout, cached)
         except cf.process.BrokenProcessPool:  # a worker died: carry on with fresh ones
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
-            return self._pooled(doc)
+            return self._pooled(task, cached)
+
+    def _remote(self, task: Task, cached: bool) -> Any:
+        """On Dask the input is read, and the cache checked, here: a cluster's workers may not see
+        this machine's files, and a known input need not travel."""
+        doc = task.read() if isinstance(task, Unread) else task
+        if isinstance(doc, MorgueError):
+            return _Done(Done(None, doc, 0.0))
+        if cached and (key := fingerprint(doc)) in self.known:
+            return _Done(Done(key, None, 0.0))
+        return self.client.submit(convert_timed, doc, self.options.timeout, pure=False)
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
@@ -320,15 +365,15 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class _Done:
-    """A finished future, for conversions run in this process."""
+    """A finished future, for work done in this process."""
 
-    def __init__(self, value: tuple[Filing | MorgueError, float]) -> None:
+    def __init__(self, value: Done) -> None:
         self.value = value
 
     def done(self) -> bool:
         return True
 
-    def result(self) -> tuple[Filing | MorgueError, float]:
+    def result(self) -> Done:
         return self.value
 
 

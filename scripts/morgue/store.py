@@ -328,6 +328,10 @@ class Store:
             return None
 
     # ------------------------------------------------------------------ input cache
+    def known_inputs(self) -> frozenset[str]:
+        """Fingerprints of the inputs the cache remembers (:meth:`known` checks their articles)."""
+        return frozenset(self._cache_old)
+
     def is_known(self, fingerprint: str) -> bool:
         """True when the input with ``fingerprint`` was filed before and the archive still holds
         its article as it was then (same ``morgue_digest``; an editor's later edits do not matter)."""

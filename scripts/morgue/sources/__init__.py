@@ -12,10 +12,14 @@ stops the rest of a file or a batch.
 
 A sidecar (``NAME.meta.yml``) beside any input supplies what the scraper knew; for JSON Lines
 and WARC files its fields are defaults that each record's own fields override.
+
+A file of one document (a page, a text dump) can be left unread (:class:`Unread`) for whoever
+converts it to read: in a batch, a worker process, so that reading is shared out too.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import zlib
@@ -75,6 +79,21 @@ class Skipped:
         return f"{self.path} ({self.part})" if self.part else self.path
 
 
+@dataclass(frozen=True)
+class Unread:
+    """An input file of one document, not read yet: :meth:`read` reads it (and its sidecar)."""
+
+    path: str
+
+    @property
+    def where(self) -> str:
+        return self.path
+
+    def read(self) -> Document | MorgueError:
+        """The file's document, or the error that stops it being read (the file or its sidecar)."""
+        return next(read(Path(self.path)))
+
+
 Item = Document | Skipped | MorgueError
 Reader = Callable[[Path, dict[str, Any]], Iterator[Item]]
 
@@ -110,27 +129,31 @@ def _gunzip(path: Path, limit: int) -> bytes:
         return fh.read(limit)
 
 
-def _readers() -> dict[str, Reader]:
+@functools.cache
+def _readers() -> tuple[tuple[str, Reader, bool], ...]:
+    """(suffix, reader, whether a file holds one document), longest suffix first."""
     from . import html, jsonl, text, warc
 
-    table: dict[str, Reader] = {}
-    for suffixes, reader in (
-        ((".html", ".htm", ".xhtml"), html.read),
-        ((".txt", ".text"), text.read),
-        ((".jsonl", ".ndjson"), jsonl.read),
-        ((".warc", ".arc"), warc.read),
+    table: list[tuple[str, Reader, bool]] = []
+    for suffixes, reader, single in (
+        ((".html", ".htm", ".xhtml"), html.read, True),
+        ((".txt", ".text"), text.read, True),
+        ((".jsonl", ".ndjson"), jsonl.read, False),
+        ((".warc", ".arc"), warc.read, False),
     ):
         for suffix in suffixes:
-            table[suffix] = table[suffix + ".gz"] = reader
-    return table
+            table += [(suffix, reader, single), (suffix + ".gz", reader, single)]
+    return tuple(sorted(table, key=lambda row: -len(row[0])))
+
+
+def _reader_row(path: Path) -> tuple[str, Reader, bool] | None:
+    name = path.name.lower()
+    return next((row for row in _readers() if name.endswith(row[0])), None)
 
 
 def reader_for(path: Path) -> Reader | None:
-    name = path.name.lower()
-    for suffix, reader in sorted(_readers().items(), key=lambda kv: -len(kv[0])):
-        if name.endswith(suffix):
-            return reader
-    return None
+    row = _reader_row(path)
+    return row[1] if row else None
 
 
 def is_input(path: Path) -> bool:
@@ -175,8 +198,12 @@ def _walk(top: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator
             yield child
 
 
-def read(path: Path) -> Iterator[Item]:
-    """Documents in one input file, with its sidecar's fields attached."""
+def read(path: Path, *, defer: bool = False) -> Iterator[Item | Unread]:
+    """Documents in one input file, with its sidecar's fields attached. With ``defer``, a file of
+    one document is not read here: an :class:`Unread` stands for it."""
+    if defer and (row := _reader_row(path)) is not None and row[2]:
+        yield Unread(str(path))
+        return
     reader = reader_for(path)
     if reader is None:
         yield InputError("unsupported input type", path=path)
@@ -193,4 +220,4 @@ def read(path: Path) -> Iterator[Item]:
         yield exc.located(path)
 
 
-__all__ = ["MAX_BYTES", "Document", "Item", "Skipped", "expand", "read", "read_bytes", "stem_of"]
+__all__ = ["MAX_BYTES", "Document", "Item", "Skipped", "Unread", "expand", "read", "read_bytes", "stem_of"]
