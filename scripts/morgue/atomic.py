@@ -16,8 +16,11 @@ def write_atomic(path: Path, text: str, *, sync_folder: bool = True) -> None:
     The data is synced before the rename, so a crash cannot leave an empty file either; the
     folder (which makes the rename itself durable) is synced here unless the caller syncs it
     later (:func:`sync_folders`, once for many files)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        fd, tmp = _temporary(path)
+    except FileNotFoundError:  # a new folder (made only then: most writes go to one that exists)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temporary(path)
     try:
         os.fchmod(fd, _mode_for(path))  # mkstemp makes 0600 files; an article is as readable as any
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -31,6 +34,10 @@ def write_atomic(path: Path, text: str, *, sync_folder: bool = True) -> None:
         raise
     if sync_folder:
         sync_folders([path.parent])
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
 
 
 def sync_folders(folders: Iterable[Path]) -> None:

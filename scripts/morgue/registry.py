@@ -35,6 +35,7 @@ FILENAME = ".authors.yml"
 _FIELDS = ("name", "description", "avatar", "url", "contact")
 
 
+@functools.lru_cache(maxsize=4096)  # an archive names the same authors again and again
 def author_slug(name: str) -> str:
     """Registry key and author-page slug of a display name (``Cate Cadell`` -> ``cate-cadell``)."""
     return slugify(name, max_bytes=80)

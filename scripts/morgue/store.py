@@ -117,19 +117,22 @@ def render_article(article: Article) -> str:
 
 @dataclass(frozen=True)
 class Filing:
-    """A converted article with what filing it takes worked out: the text of its file and its
-    identity (normalised source URL, body fingerprint). None of it needs the archive, so in a
-    batch it is done where the conversion ran (a worker), not in the process that files."""
+    """A converted article with what filing it takes worked out: the text of its file, its
+    identity (normalised source URL, body fingerprint) and the slug of its file name. None of it
+    needs the archive, so in a batch it is done where the conversion ran (a worker), not in the
+    process that files."""
 
     converted: Converted
     text: str
     url: str | None
     body: str
+    slug: str
 
     @classmethod
     def of(cls, converted: Converted) -> Filing:
         article = converted.article
-        return cls(converted, render_article(article), url_key(article.source.url), body_key(article.body))
+        text, body = render_article(article), body_key(article.body)
+        return cls(converted, text, url_key(article.source.url), body, slugify(article.title))
 
 
 def article_dir(article: Article) -> str:
@@ -224,9 +227,8 @@ class Store:
             files[rel] = [stat.st_size, stat.st_mtime_ns, key, bkey]
         self._write_json(INDEX, {"version": 1, "files": files})
 
-    def _free_path(self, article: Article) -> str:
+    def _free_path(self, article: Article, slug: str) -> str:
         folder = article_dir(article)
-        slug = slugify(article.title)
         rel = f"{folder}/{slug}.md"
         n = 2
         while rel in self._paths or (self.root / rel).exists():
@@ -250,7 +252,7 @@ class Store:
             if other in self._run_paths or (self._keys[other][0] or None) not in (None, key):
                 return self._filed(key, Outcome("duplicate", other, SAME_TEXT))
             existing = other  # the same text, filed before without a URL (or with this one)
-        rel = existing or self._free_path(article)
+        rel = existing or self._free_path(article, filing.slug)
         target = self.root / rel
         try:
             outcome = self._write(rel, target, text, existing is not None and target.exists())
