@@ -12,7 +12,8 @@ with credits, about 8% Chinese, 2% undated) through morgue's own frontmatter wri
 
 For each it prints CPU (build process and its children) and wall time, peak memory (sum of the
 process tree's resident memory, sampled), site size, and for search: what a page load downloads
-and what a reader's first query downloads, measured in headless Chromium against a server that
+and what a reader's first query downloads (in either order of results: newest first, the
+default, and best match), measured in headless Chromium against a server that
 gzips text like GitHub Pages does. Material's search downloads search_index.json on every page
 load; its size is measured (gzipped) without a browser.
 """
@@ -311,6 +312,10 @@ def serve_gzip(directory: Path, counter: dict[str, int]):
     return server
 
 
+#: The search page's orders of results: newest first (the default) and best match.
+ORDERS = ("", "relevance")
+
+
 def measure_search(site: Path, queries: list[str], article_url: str) -> dict:
     """Bytes a page load and a first query download, and the time to results, in Chromium."""
     from tests.browser import browser_page
@@ -325,10 +330,10 @@ def measure_search(site: Path, queries: list[str], article_url: str) -> dict:
             page.wait_for_load_state("networkidle")
             out["article_page_search_bytes"] = sum(v for k, v in counter.items() if "pagefind" in k or "search" in k)
             out["article_page_bytes"] = sum(counter.values())
-        for query in queries:
+        for query, order in [(q, o) for q in queries for o in ORDERS]:
             counter.clear()
             with browser_page() as (page, errors, blocked):
-                page.goto(base + "search/")
+                page.goto(base + "search/" + ("?sort=" + order if order else ""))
                 page.wait_for_load_state("networkidle")
                 load_bytes = sum(counter.values())
                 load_search = sum(v for k, v in counter.items() if "pagefind" in k or "search" in k)
@@ -343,6 +348,7 @@ def measure_search(site: Path, queries: list[str], article_url: str) -> dict:
                 out["queries"].append(
                     {
                         "query": query,
+                        "order": order or "newest",
                         "search_page_load_bytes": load_bytes,
                         "search_page_search_bytes": load_search,
                         "first_query_bytes": sum(counter.values()),
@@ -477,7 +483,7 @@ def main() -> None:
             )
             for q in search["queries"]:
                 print(
-                    f"  query {q['query']!r}: search page load {q['search_page_search_bytes'] / 1e3:.1f} KB search code, "
+                    f"  query {q['query']!r} ({q['order']}): search page load {q['search_page_search_bytes'] / 1e3:.1f} KB search code, "
                     f"first query {q['first_query_bytes'] / 1e3:.1f} KB, results in {q['seconds_to_results']} s "
                     f"({q['message']}){' errors: ' + str(q['errors']) if q['errors'] else ''}"
                 )

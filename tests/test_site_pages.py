@@ -203,10 +203,22 @@ def test_sitemap_404_and_search_index_in_parts(built):
     assert "/articles/2021/03/council/" in sitemap and "/authors/jane-roe/" in sitemap
     assert "Page not found" in (built / "404.html").read_text(encoding="utf-8")
     search = _page(built, "search")
-    bundles = _css(search, "#morgue-search")[0].get("data-bundles").split()
-    assert bundles == ["../pagefind/", "../pagefind/2/"]  # 5 articles, 3 per part
+    box = _css(search, "#morgue-search")[0]
+    assert box.get("data-bundles").split() == ["../pagefind/", "../pagefind/2/"]  # 5 articles, 3 per part
+    # the parts are date ranges, newest first: each names the day of its oldest dated article
+    assert box.get("data-since").split() == ["2020-01-15", "2019-11-02"]
     for bundle in ("pagefind", "pagefind/2"):
         assert (built / bundle / "pagefind-entry.json").is_file()
+    parts = {}
+    for bundle in ("pagefind", "pagefind/2"):
+        entry = json.loads((built / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        parts[bundle] = sum(language["page_count"] for language in entry["languages"].values())
+    assert parts == {"pagefind": 3, "pagefind/2": 2}
+    # every article carries the sort value the search page orders by (the undated sort last)
+    council = _page(built, "articles/2021/03/council")
+    assert [s.text for s in _css(council, "span[data-pagefind-sort]")] == ["2021-03-20T09:30:00+01:00"]
+    memo = _page(built, "articles/undated/memo")
+    assert [s.text for s in _css(memo, "span[data-pagefind-sort]")] == ["0"]
     assert not (built / "pagefind" / "pagefind-ui.js").exists()
     # no page but the search page loads search code
     home = (built / "index.html").read_text(encoding="utf-8")

@@ -58,11 +58,22 @@ class Listing:
     profile: dict[str, Any] | None = None
     pagination: dict[str, Any] | None = None
     total: int = 0
-    bundles: list[str] = field(default_factory=list)  # search page: the Pagefind index parts
+    parts: list[tuple[str, str]] = field(default_factory=list)  # search page: (index folder, since), newest first
+    per_page: int = 0  # search page: results shown at a time
 
     def digest(self) -> str:
         """Changes exactly when what the page shows changes (lets a preview rebuild only these)."""
-        data = [self.title, self.kind, self.cards, self.groups, self.profile, self.pagination, self.total, self.bundles]
+        data = [
+            self.title,
+            self.kind,
+            self.cards,
+            self.groups,
+            self.profile,
+            self.pagination,
+            self.total,
+            self.parts,
+            self.per_page,
+        ]
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 

@@ -51,6 +51,7 @@ class MorgueConfig(Config):
     search = opt.Type(bool, default=True)  # index with Pagefind after `mkdocs build`
     search_in_serve = opt.Type(bool, default=False)  # also after every `mkdocs serve` rebuild
     search_part_size = opt.Type(int, default=3500)  # articles per Pagefind run (bounds its memory)
+    search_per_page = opt.Type(int, default=10)  # search results shown at a time
 
 
 class ListingFile(File):
@@ -84,7 +85,7 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
         self._listings: dict[str, listings.Listing] = {}
         self._feed_html: dict[str, str] = {}  # sanitised HTML of the articles in the feeds
         self._feed_uris: set[str] = set()
-        self._pages: list[str] = []  # built article pages (site-relative), for the search index
+        self._parts: list[search.Part] = []  # the search index's parts (built article pages by date)
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command  # having on_startup keeps this instance across `serve` rebuilds
@@ -123,13 +124,15 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
         except MorgueError as err:
             raise PluginError(f"invalid frontmatter: {err}") from None
         self._feed_uris = {e.src_uri for e in self._feed_entries()}
-        self._pages = [f.dest_uri for f in articles if self.catalog.get(f.src_uri) is not None]
+        built = {f.src_uri: f.dest_uri for f in articles}
+        pages = [(built[e.src_uri], e.day) for e in entries]
+        self._parts = search.plan(pages, self.config.search_part_size)
         cards = listings.Cards(self._paths, _locale(config))
         generated = listings.build_all(entries, cards, self.config.per_page, self._registry)
-        bundles = search.bundle_paths(len(self._pages), self.config.search_part_size) if self._pages else []
         for listing in generated:
             if listing.kind == "search":
-                listing.bundles = bundles
+                listing.parts = [(part.bundle, part.since) for part in self._parts]
+                listing.per_page = self.config.search_per_page
         self._listings = {}
         for listing in generated:
             self._add_listing(files, listing, config)
@@ -197,7 +200,7 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
     # ------------------------------------------------------------------ after the pages
     def on_post_build(self, *, config) -> None:
         self._write_feeds(config)
-        if self.config.search and self._pages and (self.command != "serve" or self.config.search_in_serve):
+        if self.config.search and self._parts and (self.command != "serve" or self.config.search_in_serve):
             self._index(config)
 
     def _feed_entries(self) -> list:
@@ -226,7 +229,7 @@ class MorguePlugin(BasePlugin[MorgueConfig]):
         language = search.index_language(languages, _locale(config))
         try:
             site_dir = os.fspath(config["site_dir"])
-            search.build_index(site_dir, self._pages, language=language, part_size=self.config.search_part_size)
+            search.build_index(site_dir, self._parts, language=language)
         except MorgueError as err:
             raise PluginError(str(err)) from None
 

@@ -7,18 +7,22 @@ search page fetches per query, so nothing search-related is downloaded before a 
 
 Pagefind holds everything it indexes in memory (over 3 GB for 10,000 articles at once), so a
 large archive is indexed in parts of at most ``part_size`` articles, one Pagefind run after
-another; the search page merges the parts (Pagefind's ``mergeIndex``: one WebAssembly module, each part's index chunks
-fetched as a query needs them).
+another. The parts are date ranges, newest first (:func:`plan`): the search page lists results
+newest first and searches an older part only when the reader asks for more results than the
+newer parts hold, so a first query fetches the index chunks of one part, not of every part.
+For "best match" it merges every part (Pagefind's ``mergeIndex``: one WebAssembly module).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MorgueError
@@ -49,21 +53,31 @@ def index_language(languages: Iterable[str | None], site_language: str) -> str:
     return site_language.split("-")[0].split("_")[0].lower() or "en"
 
 
-def bundle_paths(count: int, part_size: int) -> list[str]:
-    """Site-relative folders of the index parts: ``pagefind/``, then ``pagefind/2/``, ..."""
-    parts = max(1, -(-count // part_size))
-    return [f"{BUNDLE}/"] + [f"{BUNDLE}/{n}/" for n in range(2, parts + 1)]
+@dataclass(frozen=True)
+class Part:
+    """One Pagefind run's share of the archive: a range of dates."""
+
+    bundle: str  # site-relative folder of its index: "pagefind/", then "pagefind/2/", ...
+    pages: tuple[str, ...]  # built article pages (site-relative)
+    since: str  # ISO day of its oldest dated article ("" when none is dated)
 
 
-def build_index(site_dir: str, pages: Sequence[str], *, language: str, part_size: int) -> list[str]:
-    """Index ``pages`` (paths of built HTML files relative to ``site_dir``) in parts; returns the
-    bundle folders written, as :func:`bundle_paths` names them."""
-    bundles = bundle_paths(len(pages), part_size)
-    ordered = sorted(pages)
-    for n, bundle in enumerate(bundles):
-        part = ordered[n * part_size : (n + 1) * part_size]
-        _index_part(Path(site_dir), part, Path(site_dir, bundle), language)
-    return bundles
+def plan(pages: Sequence[tuple[str, dt.date | None]], part_size: int) -> list[Part]:
+    """Split ``(built page, day)`` pairs, given newest first with the undated last (the catalog's
+    order), into parts of at most ``part_size`` pages: each part a date range, the newest first."""
+    parts, size = [], max(1, part_size)
+    for n, start in enumerate(range(0, len(pages), size)):
+        chunk = pages[start : start + size]
+        days = [day for _, day in chunk if day is not None]
+        bundle = f"{BUNDLE}/" if n == 0 else f"{BUNDLE}/{n + 1}/"
+        parts.append(Part(bundle, tuple(page for page, _ in chunk), min(days).isoformat() if days else ""))
+    return parts
+
+
+def build_index(site_dir: str, parts: Sequence[Part], *, language: str) -> None:
+    """One Pagefind run per part, into the part's bundle folder."""
+    for part in parts:
+        _index_part(Path(site_dir), part.pages, Path(site_dir, part.bundle), language)
 
 
 def _index_part(site: Path, pages: Sequence[str], output: Path, language: str) -> None:
