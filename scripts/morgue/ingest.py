@@ -1,11 +1,11 @@
 """Batch ingest: inputs -> documents -> conversion on every core (or a Dask cluster) -> the store.
 
 Filing into the archive happens in this process, in input order, so a run gives the same files
-whatever the parallelism. Workers do the rest, one input at a time: a file of one document (a
-page, a text dump) is sent to them unread, to be read, fingerprinted and converted there; the
-documents of JSON Lines and WARC files are read here and sent. An input already converted by
-the same code, whose article is still in the archive as it was written, is not converted again
-(see :mod:`morgue.store`): a worker that finds its fingerprint in the input cache says so.
+whatever the parallelism. Workers do the rest, a few inputs at a time: a file of one document
+(a page, a text dump) is sent to them unread, to be read, fingerprinted and converted there;
+the documents of JSON Lines and WARC files are read here and sent. An input already converted
+by the same code, whose article is still in the archive as it was written, is not converted
+again (see :mod:`morgue.store`): a worker that finds its fingerprint in the input cache says so.
 On a Dask cluster, whose workers may not see this machine's files, every input is read here,
 and the cache is checked here before anything is sent.
 
@@ -38,6 +38,8 @@ from .store import Filing, Outcome, Store
 T = TypeVar("T")
 #: Seconds between saves of the registry and the input cache during a run.
 SAVE_EVERY = 30.0
+#: Inputs sent to a worker process at a time.
+BATCH = 4
 STATUSES = ("new", "updated", "unchanged", "duplicate", "conflict", "skipped", "failed")
 
 
@@ -76,8 +78,9 @@ def _set_known(known: frozenset[str]) -> None:
     _known = known
 
 
-def _convert_in_worker(task: Task, timeout: float | None, cached: bool) -> Done:
-    return convert_timed(task, timeout, _known if cached else ())
+def _convert_in_worker(tasks: list[tuple[Task, bool]], timeout: float | None) -> list[Done]:
+    """A batch of inputs, each with whether the input cache may spare its conversion."""
+    return [convert_timed(task, timeout, _known if cached else ()) for task, cached in tasks]
 
 
 def convert_document(doc: Document, timeout: float | None = TIMEOUT) -> Converted | MorgueError:
@@ -314,6 +317,7 @@ class _executor:
         self.options = options
         self.known = known
         self.pool: Any = None
+        self.batch: _Batch | None = None  # the batch being filled for the pool
         self.client: Any = None
 
     def __enter__(self) -> Submit:
@@ -326,17 +330,25 @@ class _executor:
             return lambda task, cached: _Done(convert_timed(task, self.options.timeout, self.known if cached else ()))
         return self._pooled
 
-    def _pooled(self, task: Task, cached: bool) -> cf.Future[Done]:
+    def _pooled(self, task: Task, cached: bool) -> _Share:
+        if self.batch is None or self.batch.future is not None:
+            self.batch = _Batch(self._send)
+        share = self.batch.add(task, cached)
+        if len(self.batch.tasks) == BATCH:
+            self.batch.send()
+        return share
+
+    def _send(self, tasks: list[tuple[Task, bool]]) -> cf.Future[list[Done]]:
         if self.pool is None:  # started on first need: a run of failing inputs starts no process
             self.pool = cf.ProcessPoolExecutor(
                 _jobs(self.options), mp_context=_context(), initializer=_set_known, initargs=(self.known,)
             )
         try:
-            return self.pool.submit(_convert_in_worker, task, self.options.timeout, cached)
+            return self.pool.submit(_convert_in_worker, tasks, self.options.timeout)
         except cf.process.BrokenProcessPool:  # a worker died: carry on with fresh ones
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
-            return self._pooled(task, cached)
+            return self._send(tasks)
 
     def _remote(self, task: Task, cached: bool) -> Any:
         """On Dask the input is read, and the cache checked, here: a cluster's workers may not see
@@ -362,6 +374,39 @@ def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["morgue.ingest"])
     return context
+
+
+class _Batch:
+    """Inputs for one worker, sent together (fewer messages between the processes): when
+    :data:`BATCH` are gathered, or as soon as the result of one of them is wanted."""
+
+    def __init__(self, send: Callable[[list[tuple[Task, bool]]], cf.Future[list[Done]]]) -> None:
+        self.tasks: list[tuple[Task, bool]] = []
+        self.future: cf.Future[list[Done]] | None = None
+        self._send = send
+
+    def add(self, task: Task, cached: bool) -> _Share:
+        self.tasks.append((task, cached))
+        return _Share(self, len(self.tasks) - 1)
+
+    def send(self) -> cf.Future[list[Done]]:
+        if self.future is None:
+            self.future = self._send(self.tasks)
+        return self.future
+
+
+class _Share:
+    """The future of one input of a :class:`_Batch`."""
+
+    def __init__(self, batch: _Batch, index: int) -> None:
+        self.batch = batch
+        self.index = index
+
+    def done(self) -> bool:
+        return self.batch.send().done()
+
+    def result(self) -> Done:
+        return self.batch.send().result()[self.index]
 
 
 class _Done:
