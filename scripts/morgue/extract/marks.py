@@ -22,12 +22,11 @@ _BOX = re.compile(
 )
 _MARKS = re.compile(f"(?P<box>{_BOX.pattern})|(?P<byline>{_BYLINE.pattern})", re.I)
 _HINT = re.compile(r"author|byline|autor|writer|bio|contributor")  # every _MARKS match has one
-# Paths of author profile pages ("/author/jane-roe", "/autoren/max-muster/", "/writers/emily-burack/").
-_PROFILE_HINT = re.compile(r"/(?:auth|autor|writer|people|staff|profil|journalist|redakteur)")  # a cheap first test
-_PROFILE_URL = re.compile(
-    r"/(?:authors?|autor(?:en)?|writers?|people|staff|profiles?|journalists?|redakteur(?:e|in)?)/[^/?#]+/?(?:[?#]|$)",
-    re.I,
-)
+#: The folder of author profile pages ("/author/jane-roe", "/autoren/max-muster/",
+#: "/writers/emily-burack/"): the one list every profile-URL test is built on.
+PROFILE_FOLDER = r"(?:authors?|editors?|autor(?:en)?|writers?|people|staff|profiles?|journalists?|redakteur(?:e|in)?)"
+_PROFILE_HINT = re.compile(r"/(?:auth|edit|autor|writer|people|staff|profil|journalist|redakteur)")  # a cheap first test
+_PROFILE_URL = re.compile(rf"/{PROFILE_FOLDER}/[^/?#]+/?(?:[?#]|$)", re.I)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "meta", "link"})
 _MARK_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel"})
 

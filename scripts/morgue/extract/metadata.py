@@ -39,9 +39,7 @@ from .titles import following_heading, headline, host_words, in_navigation, is_l
 
 _PERMALINK = re.compile(r"\s*[¶#🔗]\s*$")  # a heading's permalink anchor
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
-_PROFILE_SLUG = re.compile(
-    r"/(?:authors?|editors?|autor(?:en)?|people|staff|profile|journalist)/(?P<slug>[a-z]+(?:-[a-z]+){1,2})/?$"
-)
+_PROFILE_SLUG = re.compile(rf"/{marks.PROFILE_FOLDER}/(?P<slug>[a-z]+(?:-[a-z]+){{1,2}})/?$")
 _HANDLE_ONLY = re.compile(r"^@\w+$")
 # A first name alone ("Todd") or a login ("christian.stadtfeld", "gabor_munier"): a later source may complete it.
 _COMPLETING = 4  # JSON-LD, two kinds of <meta>, marked bylines (then the byline under the headline)
