@@ -25,7 +25,8 @@ _HINT = re.compile(r"author|byline|autor|writer|bio|contributor")  # every _MARK
 #: The folder of author profile pages ("/author/jane-roe", "/autoren/max-muster/",
 #: "/writers/emily-burack/"): the one list every profile-URL test is built on.
 PROFILE_FOLDER = r"(?:authors?|editors?|autor(?:en)?|writers?|people|staff|profiles?|journalists?|redakteur(?:e|in)?)"
-_PROFILE_HINT = re.compile(r"/(?:auth|edit|autor|writer|people|staff|profil|journalist|redakteur)")  # a cheap first test
+# A cheap first test of a link, before _PROFILE_URL.
+_PROFILE_HINT = re.compile(r"/(?:auth|edit|autor|writer|people|staff|profil|journalist|redakteur)")
 _PROFILE_URL = re.compile(rf"/{PROFILE_FOLDER}/[^/?#]+/?(?:[?#]|$)", re.I)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "meta", "link"})
 _MARK_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel"})
