@@ -174,13 +174,21 @@ def _preceding(el: etree._Element) -> Iterator[etree._Element]:
 
 def _walk(el: etree._Element) -> Iterator[etree._Element]:
     """``el`` and its descendants in document order, without figures, captions, menus and forms."""
+    return _pruned(el, _SKIP, _NOT_DATELINE, hidden=True)
+
+
+def _pruned(
+    el: etree._Element, tags: frozenset[str], classes: re.Pattern[str], *, hidden: bool = False
+) -> Iterator[etree._Element]:
+    """``el`` and its descendants in document order, without the elements (and what they hold)
+    named in ``tags``, whose class says ``classes`` or, with ``hidden``, hidden by their style."""
     stack = [el]
     while stack:
         node = stack.pop()
-        if not isinstance(node.tag, str) or node.tag in _SKIP:
+        if not isinstance(node.tag, str) or node.tag in tags:
             continue
         marks = node.get("class")
-        if (marks and says(_NOT_DATELINE, marks)) or _HIDDEN.search(node.get("style") or ""):
+        if (marks and says(classes, marks)) or (hidden and _HIDDEN.search(node.get("style") or "")):
             continue
         yield node
         stack.extend(reversed(node))
@@ -192,21 +200,13 @@ def marked_date(root: etree._Element) -> When | None:
     a forum post's "<span class=postTime>28.09.19</span><span>12:44</span>"): for pages with no
     other date, in document order (a blog's post header, a thread's first post). Sidebars,
     navigation, teasers, figures and update stamps are passed over."""
-    body = next(root.iter("body"), root)
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node.tag, str) or node.tag in _SKIP_MARKED:
-            continue
+    for node in _pruned(next(root.iter("body"), root), _SKIP_MARKED, _NOT_MARKED_DATE):
         marks = node.get("class")
-        if marks and _NOT_MARKED_DATE.search(marks):
-            continue
         if marks and _DATE_MARK.search(marks):
             text = " ".join(" ".join(node.itertext()).split())
             when = whole_date(text) if 0 < len(text) <= 40 else None
             if when is not None:
                 return when
-        stack.extend(reversed(node))
     return None
 
 
