@@ -118,7 +118,7 @@ class Signals:
         wanted = loose(title or "")
         if not wanted or self._h1s():
             return None
-        return next((h2 for h2 in self._h2_elements() if loose(text_of(h2)) == wanted), None)
+        return next((h2 for h2, text in self._h2s() if loose(text) == wanted), None)
 
     # ------------------------------------------------------------------ fields
     def site_name(self) -> str | None:
@@ -144,19 +144,16 @@ class Signals:
         ]
         said = {squeeze(t) for t in declared if t}
         shown = [text for el, text in self._h1s() if el.tag == "h1" or squeeze(text) in said]
-        return headline(shown, declared, site_name, self.url, self._h2s)
+        return headline(shown, declared, site_name, self.url, lambda: [text for _, text in self._h2s()])
 
-    def _h2s(self) -> list[str]:
-        """The first ``<h2>`` texts outside navigation: a post's heading under a blog's name."""
-        return [_PERMALINK.sub("", text_of(h2)) for h2 in self._h2_elements()]
-
-    def _h2_elements(self) -> list[etree._Element]:
-        """The first four ``<h2>`` elements with a short text, outside navigation."""
+    def _h2s(self) -> list[tuple[etree._Element, str]]:
+        """The first four ``<h2>`` elements with a short text, outside navigation, and their texts
+        (a post's heading under a blog's name)."""
         out = []
         for h2 in self.root.iter("h2"):
             text = _PERMALINK.sub("", text_of(h2))
             if text and len(text) < 300 and not in_navigation(h2):
-                out.append(h2)
+                out.append((h2, text))
             if len(out) >= 4:
                 break
         return out
