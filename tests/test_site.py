@@ -1,11 +1,13 @@
-"""Real `mkdocs build --strict` runs of small archives."""
+"""Real `mkdocs build --strict` runs of small archives, and how the search index is split."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import lxml.html
 
+from morgue.site import search
 from tests.conftest import FIXTURES, make_site_project, mkdocs_build, run_cli
 
 
@@ -72,3 +74,30 @@ def test_text_fixtures_build_strict(tmp_path):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert 'class="morgue-byline"' in html and 'class="morgue-credit"' in html
+
+
+def test_search_parts_are_date_ranges_newest_first():
+    day = dt.date
+    pages = [  # the catalog's order: newest first, the undated last
+        ("a/index.html", day(2024, 5, 1)),
+        ("b/index.html", day(2024, 1, 9)),
+        ("c/index.html", day(2019, 3, 2)),
+        ("d/index.html", None),
+        ("e/index.html", None),
+    ]
+    parts = search.plan(pages, 2)
+    assert [p.bundle for p in parts] == ["pagefind/", "pagefind/2/", "pagefind/3/"]
+    assert [p.pages for p in parts] == [
+        ("a/index.html", "b/index.html"),
+        ("c/index.html", "d/index.html"),
+        ("e/index.html",),
+    ]
+    assert [p.since for p in parts] == ["2024-01-09", "2019-03-02", ""]  # a part's oldest dated article
+    assert [p.pages for p in search.plan(pages, 10)] == [tuple(page for page, _ in pages)]
+    assert search.plan([], 10) == []
+
+
+def test_search_index_language_covers_every_article():
+    assert search.index_language(["en", "de"], "en") == "en"
+    assert search.index_language(["en", "zh-Hans", None], "en") == "zh"  # CJK segmentation for all
+    assert search.index_language([None], "de_AT") == "de"
