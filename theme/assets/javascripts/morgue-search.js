@@ -154,11 +154,10 @@
       },
       more: function (at) { return at < found.length || searched < parts.length; },
       summary: function () {
-        var oldest = parts[searched - 1].since;
-        if (searched === parts.length || !oldest) return counted(found.length);
-        var n = found.length;
-        return n + (n === 1 ? " article" : " articles") + " found since " + month(oldest) + ", newest first; " +
-          "“More results” goes on into earlier years.";
+        if (searched === parts.length) return counted(found.length);
+        var oldest = parts[searched - 1].since, n = found.length;
+        return n + (n === 1 ? " article" : " articles") + " found" + (oldest ? " since " + month(oldest) : "") +
+          ", newest first; “More results” goes on into older articles.";
       }
     };
   }
