@@ -29,8 +29,9 @@ from ..errors import MorgueError
 
 BUNDLE = "pagefind"
 #: Target size of Pagefind's index chunks (``PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE``). A query fetches,
-#: from each part, the chunk holding each of its words; smaller chunks than Pagefind's default cut
-#: a first two- or three-word query at 10,000 articles from 320-470 KB to 250-370 KB
+#: from each part it searches, the chunk holding each of its words; smaller chunks than Pagefind's
+#: default cut a first two- or three-word query at 10,000 articles, every part searched (three
+#: then), from 320-470 KB to 250-370 KB
 #: (benchmarks/site_build.py), at the price of a slightly larger chunk table.
 CHUNK_SIZE = 6000
 #: Pagefind's files that morgue's search page does not use (Pagefind's own UIs).
