@@ -50,7 +50,7 @@ class MorgueConfig(Config):
     feed_size = opt.Type(int, default=feeds.FEED_SIZE)
     search = opt.Type(bool, default=True)  # index with Pagefind after `mkdocs build`
     search_in_serve = opt.Type(bool, default=False)  # also after every `mkdocs serve` rebuild
-    search_part_size = opt.Type(int, default=2000)  # articles per Pagefind run (bounds its memory and CPU)
+    search_part_size = opt.Type(int, default=2000)  # articles per Pagefind run (bounds its memory)
     search_per_page = opt.Type(int, default=10)  # search results shown at a time
 
 
