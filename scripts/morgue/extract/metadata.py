@@ -29,6 +29,7 @@ from .bylines import (
     split_names,
     without_date,
 )
+from .classnames import says
 from .credits import split_caption_credit
 from .dateline import byline_near, dateline, marked_date, settle
 from .dates import date_from_url, labelled_date, local_midnight, parse_iso
@@ -292,7 +293,7 @@ class Signals:
         candidates = []
         for el in self.marked.bylines:
             marks = el.get("class") or ""
-            if el.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(marks) or _FURNITURE_CONTAINER.search(marks):
+            if el.tag in _NOT_BYLINE_TAGS or says(_NOT_BYLINE_CLASS, marks) or says(_FURNITURE_CONTAINER, marks):
                 continue  # a photographer, an avatar, a date; a comment's author
             if _EDITOR_LABEL.search(_text_just_before(el)) or _EDITOR_LABEL.match(el.text or ""):
                 self._editors.update(loose(n) for n in _names_in_byline(el))  # "Editor: <a class=author>"
@@ -695,9 +696,9 @@ def _in_furniture(el: etree._Element) -> bool:
         if tag in ("article", "main"):
             continue  # the article's own classes ("sticky-sidebar-parent", "node--promoted") describe the article
         marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
-        if ancestor.get("itemprop") in ("articleBody", "blogPost") or (marks and _ARTICLE_BODY.search(marks)):
+        if ancestor.get("itemprop") in ("articleBody", "blogPost") or (marks and says(_ARTICLE_BODY, marks)):
             return False  # inside the article's own text: what surrounds the article says nothing
-        if marks and _FURNITURE_CONTAINER.search(marks):
+        if marks and says(_FURNITURE_CONTAINER, marks):
             return True
     return False
 
